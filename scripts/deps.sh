@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-only
+# Install what the pipeline needs from Debian's packages, if missing.
+set -euo pipefail
+
+PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
+      flex bison libelf-dev libssl-dev libcap-dev cpio rsync ccache sparse
+      python3 git xz-utils patch)
+
+missing=()
+for p in "${PKGS[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
+		grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "installing: ${missing[*]}"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "error: missing packages and not root: ${missing[*]}" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+log=$(mktemp)
+if ! { apt-get update -q && apt-get install -y -q --no-install-recommends \
+	"${missing[@]}"; } >"$log" 2>&1; then
+	tail -n 30 "$log" >&2
+	rm -f "$log"
+	exit 1
+fi
+rm -f "$log"

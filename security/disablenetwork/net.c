@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * disablenetwork LSM - Socket hooks
+ *
+ * A restricted task may not create a socket of any family but AF_UNIX, nor
+ * bind, connect, listen or send to an explicit address on a non-AF_UNIX
+ * socket it already holds.  Sockets connected or listening before the
+ * restriction keep working.
+ *
+ * AF_UNIX pathname sockets stay usable because file permissions guard
+ * them.  Abstract AF_UNIX names have no such guard, so a restricted task
+ * may only connect a stream to an abstract listener created by a
+ * restricted task, and may not send datagrams to an abstract address at
+ * all.  The datagram rule is enforced on the address alone, which keeps a
+ * single hook on the AF_UNIX datagram send path.
+ *
+ * Every hook tests the cheapest condition first, so that an unrestricted
+ * task pays one flag test per hook and nothing is allocated per socket.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#include <linux/lsm_hooks.h>
+#include <linux/net.h>
+#include <linux/socket.h>
+#include <linux/stddef.h>
+#include <linux/un.h>
+#include <net/af_unix.h>
+#include <net/sock.h>
+#include <net/tcp_states.h>
+#include <uapi/linux/sctp.h>
+
+#include "common.h"
+#include "cred.h"
+#include "log.h"
+#include "net.h"
+#include "setup.h"
+
+enum unix_addr_kind {
+	UNIX_ADDR_UNNAMED,
+	UNIX_ADDR_PATHNAME,
+	UNIX_ADDR_ABSTRACT,
+};
+
+/*
+ * An address no longer than sun_family names nothing: bind() autobinds
+ * and connect() or sendto() fail with -EINVAL in af_unix.c.
+ */
+static enum unix_addr_kind unix_addr_kind(const struct sockaddr *const addr,
+					  const int addrlen)
+{
+	if (!addr || addrlen <= (int)offsetof(struct sockaddr_un, sun_path))
+		return UNIX_ADDR_UNNAMED;
+	if (((const struct sockaddr_un *)addr)->sun_path[0] == '\0')
+		return UNIX_ADDR_ABSTRACT;
+	return UNIX_ADDR_PATHNAME;
+}
+
+static bool unix_sock_is_abstract(const struct sock *const sk)
+{
+	const struct unix_address *const addr = unix_sk(sk)->addr;
+
+	if (!addr)
+		return false;
+	return unix_addr_kind((const struct sockaddr *)addr->name,
+			      addr->len) == UNIX_ADDR_ABSTRACT;
+}
+
+/*
+ * connect() with AF_UNSPEC dissolves an AF_INET or AF_INET6 association;
+ * it reaches nothing new.  Other families (PPPoX for one) ignore
+ * sa_family, and a shorter buffer leaves sa_family uninitialised.
+ */
+static bool is_inet_disconnect(const int family,
+			       const struct sockaddr *const addr,
+			       const int addrlen)
+{
+	if (family != AF_INET && family != AF_INET6)
+		return false;
+	if (addrlen < (int)sizeof(addr->sa_family))
+		return false;
+	return addr->sa_family == AF_UNSPEC;
+}
+
+static int hook_socket_create(const int family, const int type,
+			      const int protocol, const int kern)
+{
+	if (kern || family == AF_UNIX)
+		return 0;
+	if (!disablenetwork_current_restricted())
+		return 0;
+	return disablenetwork_deny("socket", family);
+}
+
+static int hook_socket_bind(struct socket *const sock,
+			    struct sockaddr *const address, const int addrlen)
+{
+	int family;
+
+	if (!disablenetwork_current_restricted())
+		return 0;
+	family = sock->sk->sk_family;
+	if (family == AF_UNIX)
+		return 0;
+	return disablenetwork_deny("bind", family);
+}
+
+static int hook_socket_connect(struct socket *const sock,
+			       struct sockaddr *const address,
+			       const int addrlen)
+{
+	int family;
+
+	if (!disablenetwork_current_restricted())
+		return 0;
+	family = sock->sk->sk_family;
+	if (family == AF_UNIX) {
+		/* Stream peers are checked by hook_unix_stream_connect(). */
+		if (sock->type != SOCK_DGRAM ||
+		    unix_addr_kind(address, addrlen) != UNIX_ADDR_ABSTRACT)
+			return 0;
+	} else if (is_inet_disconnect(family, address, addrlen)) {
+		return 0;
+	}
+	return disablenetwork_deny("connect", family);
+}
+
+static int hook_socket_listen(struct socket *const sock, const int backlog)
+{
+	int family;
+
+	if (!disablenetwork_current_restricted())
+		return 0;
+	family = sock->sk->sk_family;
+	/*
+	 * listen() on an unbound socket autobinds a new port.  Changing the
+	 * backlog of a socket that already listens is allowed.
+	 */
+	if (family == AF_UNIX || READ_ONCE(sock->sk->sk_state) == TCP_LISTEN)
+		return 0;
+	return disablenetwork_deny("listen", family);
+}
+
+static int hook_socket_sendmsg(struct socket *const sock,
+			       struct msghdr *const msg, const int size)
+{
+	int family;
+
+	/* Sends without an address only use what the socket already has. */
+	if (!msg->msg_namelen)
+		return 0;
+	if (!disablenetwork_current_restricted())
+		return 0;
+	family = sock->sk->sk_family;
+	if (family == AF_UNIX &&
+	    unix_addr_kind(msg->msg_name, msg->msg_namelen) !=
+		    UNIX_ADDR_ABSTRACT)
+		return 0;
+	return disablenetwork_deny("sendmsg", family);
+}
+
+static int hook_unix_stream_connect(struct sock *const sock,
+				    struct sock *const other,
+				    struct sock *const newsk)
+{
+	if (!disablenetwork_current_restricted())
+		return 0;
+	if (!unix_sock_is_abstract(other))
+		return 0;
+	/*
+	 * The listener counts as restricted only if its socket was opened by
+	 * a restricted task; other->sk_socket is stable under the state lock
+	 * that af_unix.c holds here.
+	 */
+	if (disablenetwork_cred_restricted(other->sk_socket->file->f_cred))
+		return 0;
+	return disablenetwork_deny("connect", AF_UNIX);
+}
+
+static int hook_sctp_bind_connect(struct sock *const sk, const int optname,
+				  struct sockaddr *const address,
+				  const int addrlen)
+{
+	/*
+	 * The same hook sees a peer's ASCONF parameters (SCTP_PARAM_*), in
+	 * softirq or in whichever task releases the socket: only the options
+	 * a local task passes are its own requests.
+	 */
+	switch (optname) {
+	case SCTP_SOCKOPT_BINDX_ADD:
+	case SCTP_SOCKOPT_CONNECTX:
+	case SCTP_PRIMARY_ADDR:
+	case SCTP_SET_PEER_PRIMARY_ADDR:
+	case SCTP_SENDMSG_CONNECT:
+		break;
+	default:
+		return 0;
+	}
+	if (sk->sk_kern_sock || !disablenetwork_current_restricted())
+		return 0;
+	return disablenetwork_deny("sctp", sk->sk_family);
+}
+
+static struct security_hook_list disablenetwork_net_hooks[] __ro_after_init = {
+	LSM_HOOK_INIT(socket_create, hook_socket_create),
+	LSM_HOOK_INIT(socket_bind, hook_socket_bind),
+	LSM_HOOK_INIT(socket_connect, hook_socket_connect),
+	LSM_HOOK_INIT(socket_listen, hook_socket_listen),
+	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
+	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
+	LSM_HOOK_INIT(sctp_bind_connect, hook_sctp_bind_connect),
+};
+
+/**
+ * disablenetwork_add_net_hooks - Register the socket hooks
+ */
+__init void disablenetwork_add_net_hooks(void)
+{
+	security_add_hooks(disablenetwork_net_hooks,
+			   ARRAY_SIZE(disablenetwork_net_hooks),
+			   &disablenetwork_lsmid);
+}
+
+#ifdef CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST
+
+#include <kunit/test.h>
+#include <linux/fs.h>
+#include <linux/sctp.h>
+
+static int test_init(struct kunit *const test)
+{
+	/* Without the module, there is no room for it in the cred blob. */
+	if (!disablenetwork_enabled)
+		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
+	return 0;
+}
+
+/* Makes the hooks see a restricted or an unrestricted current task. */
+static const struct cred *override_restriction(struct kunit *const test,
+					       const bool restricted)
+{
+	struct cred *const cred = prepare_creds();
+	const struct cred *old;
+
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	disablenetwork_cred(cred)->restricted = restricted;
+	old = override_creds(cred);
+	put_cred(cred);
+	return old;
+}
+
+static const struct sockaddr *unix_addr(struct kunit *const test,
+					const char *const path,
+					const size_t pathlen)
+{
+	struct sockaddr_storage *const ss =
+		kunit_kzalloc(test, sizeof(*ss), GFP_KERNEL);
+	struct sockaddr_un *const sun = (struct sockaddr_un *)ss;
+
+	KUNIT_ASSERT_NOT_NULL(test, ss);
+	sun->sun_family = AF_UNIX;
+	memcpy(sun->sun_path, path, pathlen);
+	return (const struct sockaddr *)ss;
+}
+
+#define SUN_OFF ((int)offsetof(struct sockaddr_un, sun_path))
+
+static void test_unix_addr_kind(struct kunit *const test)
+{
+	const struct sockaddr *const path = unix_addr(test, "/run/s", 7);
+	const struct sockaddr *const abstract = unix_addr(test, "\0x", 2);
+	const struct {
+		const char *name;
+		const struct sockaddr *addr;
+		int len;
+		enum unix_addr_kind kind;
+	} cases[] = {
+		{ "length 0", abstract, 0, UNIX_ADDR_UNNAMED },
+		{ "length 1", abstract, 1, UNIX_ADDR_UNNAMED },
+		{ "length 2", abstract, 2, UNIX_ADDR_UNNAMED },
+		{ "sa_family_t only", abstract, sizeof(sa_family_t),
+		  UNIX_ADDR_UNNAMED },
+		{ "negative length", abstract, -1, UNIX_ADDR_UNNAMED },
+		{ "NULL with a length", NULL, SUN_OFF + 8, UNIX_ADDR_UNNAMED },
+		{ "pathname", path, SUN_OFF + 7, UNIX_ADDR_PATHNAME },
+		{ "pathname, no NUL", path, sizeof(struct sockaddr_un),
+		  UNIX_ADDR_PATHNAME },
+		{ "abstract, one byte", abstract, SUN_OFF + 1,
+		  UNIX_ADDR_ABSTRACT },
+		{ "abstract", abstract, SUN_OFF + 2, UNIX_ADDR_ABSTRACT },
+		{ "abstract, over-long", abstract,
+		  sizeof(struct sockaddr_storage), UNIX_ADDR_ABSTRACT },
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		KUNIT_EXPECT_EQ_MSG(test, cases[i].kind,
+				    unix_addr_kind(cases[i].addr, cases[i].len),
+				    "%s", cases[i].name);
+}
+
+static void test_is_inet_disconnect(struct kunit *const test)
+{
+	struct sockaddr_storage ss = {};
+	struct sockaddr *const addr = (struct sockaddr *)&ss;
+
+	addr->sa_family = AF_UNSPEC;
+	KUNIT_EXPECT_TRUE(test, is_inet_disconnect(AF_INET, addr, 2));
+	KUNIT_EXPECT_TRUE(test, is_inet_disconnect(AF_INET6, addr, 2));
+	KUNIT_EXPECT_TRUE(test, is_inet_disconnect(AF_INET, addr, sizeof(ss)));
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_INET, addr, 1));
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_INET, addr, 0));
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_INET6, addr, -1));
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_PACKET, addr, 2));
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_PPPOX, addr, 2));
+	addr->sa_family = AF_INET;
+	KUNIT_EXPECT_FALSE(test, is_inet_disconnect(AF_INET, addr, 16));
+}
+
+enum hook_op {
+	OP_CREATE,
+	OP_CREATE_KERN,
+	OP_BIND,
+	OP_CONNECT,
+	OP_LISTEN,
+	OP_SENDMSG,
+	OP_SCTP,
+};
+
+struct hook_case {
+	const char *name;
+	enum hook_op op;
+	int family;
+	int type;
+	int state;
+	int optname;
+	/* The address: sa_family, then sun_path or raw bytes. */
+	int addr_family;
+	const char *path;
+	int pathlen;
+	int addrlen;
+	bool denied;
+};
+
+static const struct hook_case hook_cases[] = {
+	{ "socket inet", OP_CREATE, AF_INET, SOCK_STREAM, .denied = true },
+	{ "socket inet6", OP_CREATE, AF_INET6, SOCK_DGRAM, .denied = true },
+	{ "socket packet", OP_CREATE, AF_PACKET, SOCK_RAW, .denied = true },
+	{ "socket netlink", OP_CREATE, AF_NETLINK, SOCK_RAW, .denied = true },
+	{ "socket vsock", OP_CREATE, AF_VSOCK, SOCK_STREAM, .denied = true },
+	{ "socket alg", OP_CREATE, AF_ALG, SOCK_SEQPACKET, .denied = true },
+	{ "socket unix", OP_CREATE, AF_UNIX, SOCK_STREAM },
+	{ "socket unix dgram", OP_CREATE, AF_UNIX, SOCK_DGRAM },
+	{ "kernel socket inet", OP_CREATE_KERN, AF_INET, SOCK_STREAM },
+	{ "bind inet", OP_BIND, AF_INET, SOCK_STREAM, .addr_family = AF_INET,
+	  .addrlen = 16, .denied = true },
+	{ "bind inet6", OP_BIND, AF_INET6, SOCK_DGRAM,
+	  .addr_family = AF_INET6, .addrlen = 28, .denied = true },
+	{ "bind unix pathname", OP_BIND, AF_UNIX, SOCK_STREAM,
+	  .addr_family = AF_UNIX, .path = "/s", .pathlen = 3,
+	  .addrlen = SUN_OFF + 3 },
+	{ "bind unix abstract", OP_BIND, AF_UNIX, SOCK_STREAM,
+	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
+	  .addrlen = SUN_OFF + 2 },
+	{ "connect inet", OP_CONNECT, AF_INET, SOCK_STREAM,
+	  .addr_family = AF_INET, .addrlen = 16, .denied = true },
+	{ "connect inet6 unspec", OP_CONNECT, AF_INET6, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = 2 },
+	{ "connect inet unspec, long", OP_CONNECT, AF_INET, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = 16 },
+	{ "connect inet unspec, short", OP_CONNECT, AF_INET, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = 1, .denied = true },
+	{ "connect packet unspec", OP_CONNECT, AF_PACKET, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = 2, .denied = true },
+	{ "connect unix dgram abstract", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
+	  .addrlen = SUN_OFF + 2, .denied = true },
+	{ "connect unix dgram pathname", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .path = "/s", .pathlen = 3,
+	  .addrlen = SUN_OFF + 3 },
+	{ "connect unix dgram unnamed", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .addrlen = SUN_OFF },
+	{ "connect unix stream abstract", OP_CONNECT, AF_UNIX, SOCK_STREAM,
+	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
+	  .addrlen = SUN_OFF + 2 },
+	{ "listen inet unbound", OP_LISTEN, AF_INET, SOCK_STREAM,
+	  .state = TCP_CLOSE, .denied = true },
+	{ "listen inet listening", OP_LISTEN, AF_INET, SOCK_STREAM,
+	  .state = TCP_LISTEN },
+	{ "listen unix", OP_LISTEN, AF_UNIX, SOCK_STREAM, .state = TCP_CLOSE },
+	{ "sendmsg inet no address", OP_SENDMSG, AF_INET, SOCK_DGRAM },
+	{ "sendmsg inet", OP_SENDMSG, AF_INET, SOCK_DGRAM,
+	  .addr_family = AF_INET, .addrlen = 16, .denied = true },
+	{ "sendmsg inet6 unspec", OP_SENDMSG, AF_INET6, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = 28, .denied = true },
+	{ "sendmsg inet short", OP_SENDMSG, AF_INET, SOCK_DGRAM,
+	  .addr_family = AF_INET, .addrlen = 1, .denied = true },
+	{ "sendmsg packet", OP_SENDMSG, AF_PACKET, SOCK_DGRAM,
+	  .addr_family = AF_PACKET, .addrlen = 20, .denied = true },
+	{ "sendmsg unix pathname", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .path = "/s", .pathlen = 3,
+	  .addrlen = SUN_OFF + 3 },
+	{ "sendmsg unix abstract", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
+	  .addrlen = SUN_OFF + 2, .denied = true },
+	{ "sendmsg unix unnamed", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNIX, .addrlen = SUN_OFF },
+	{ "sctp bindx add", OP_SCTP, AF_INET, SOCK_STREAM,
+	  .optname = SCTP_SOCKOPT_BINDX_ADD, .denied = true },
+	{ "sctp connectx", OP_SCTP, AF_INET6, SOCK_STREAM,
+	  .optname = SCTP_SOCKOPT_CONNECTX, .denied = true },
+	{ "sctp primary addr", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_PRIMARY_ADDR, .denied = true },
+	{ "sctp peer primary addr", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_SET_PEER_PRIMARY_ADDR, .denied = true },
+	{ "sctp sendmsg connect", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_SENDMSG_CONNECT, .denied = true },
+	{ "sctp bindx rem", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_SOCKOPT_BINDX_REM },
+	{ "sctp asconf add ip", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_PARAM_ADD_IP },
+	{ "sctp asconf set primary", OP_SCTP, AF_INET, SOCK_SEQPACKET,
+	  .optname = SCTP_PARAM_SET_PRIMARY },
+};
+
+static int run_hook_case(struct kunit *const test,
+			 const struct hook_case *const c)
+{
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	struct sockaddr_storage *const ss =
+		kunit_kzalloc(test, sizeof(*ss), GFP_KERNEL);
+	struct sockaddr *const addr = (struct sockaddr *)ss;
+	struct msghdr msg = {};
+
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	KUNIT_ASSERT_NOT_NULL(test, ss);
+	sock->sk = sk;
+	sock->type = c->type;
+	sk->sk_family = c->family;
+	sk->sk_state = c->state;
+	addr->sa_family = c->addr_family;
+	if (c->path)
+		memcpy(((struct sockaddr_un *)ss)->sun_path, c->path,
+		       c->pathlen);
+
+	switch (c->op) {
+	case OP_CREATE:
+		return hook_socket_create(c->family, c->type, 0, 0);
+	case OP_CREATE_KERN:
+		return hook_socket_create(c->family, c->type, 0, 1);
+	case OP_BIND:
+		return hook_socket_bind(sock, addr, c->addrlen);
+	case OP_CONNECT:
+		return hook_socket_connect(sock, addr, c->addrlen);
+	case OP_LISTEN:
+		return hook_socket_listen(sock, 16);
+	case OP_SENDMSG:
+		if (c->addrlen) {
+			msg.msg_name = addr;
+			msg.msg_namelen = c->addrlen;
+		}
+		return hook_socket_sendmsg(sock, &msg, 1);
+	case OP_SCTP:
+		return hook_sctp_bind_connect(sk, c->optname, addr,
+					      sizeof(*ss));
+	}
+	return -EINVAL;
+}
+
+static void test_hook_decisions(struct kunit *const test)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(hook_cases); i++) {
+		const struct hook_case *const c = &hook_cases[i];
+		const struct cred *old;
+		int unrestricted, restricted;
+
+		old = override_restriction(test, false);
+		unrestricted = run_hook_case(test, c);
+		revert_creds(old);
+
+		old = override_restriction(test, true);
+		restricted = run_hook_case(test, c);
+		revert_creds(old);
+
+		KUNIT_EXPECT_EQ_MSG(test, 0, unrestricted, "%s", c->name);
+		KUNIT_EXPECT_EQ_MSG(test, c->denied ? -EPERM : 0, restricted,
+				    "%s", c->name);
+	}
+}
+
+static void test_sctp_kernel_socket(struct kunit *const test)
+{
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	const struct cred *old;
+
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	sk->sk_family = AF_INET;
+	sk->sk_kern_sock = 1;
+	old = override_restriction(test, true);
+	KUNIT_EXPECT_EQ(test, 0,
+			hook_sctp_bind_connect(sk, SCTP_SOCKOPT_CONNECTX, NULL,
+					       0));
+	revert_creds(old);
+}
+
+/* A listening AF_UNIX socket, with its address and its opener's cred. */
+static struct sock *unix_listener(struct kunit *const test,
+				  const char *const path, const int pathlen,
+				  const struct cred *const opener)
+{
+	struct unix_sock *const u = kunit_kzalloc(test, sizeof(*u), GFP_KERNEL);
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct file *const file = kunit_kzalloc(test, sizeof(*file), GFP_KERNEL);
+	struct unix_address *addr;
+
+	KUNIT_ASSERT_NOT_NULL(test, u);
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, file);
+	if (pathlen >= 0) {
+		addr = kunit_kzalloc(test, sizeof(*addr) + SUN_OFF + pathlen,
+				     GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, addr);
+		addr->len = SUN_OFF + pathlen;
+		addr->name->sun_family = AF_UNIX;
+		memcpy(addr->name->sun_path, path, pathlen);
+		u->addr = addr;
+	}
+	file->f_cred = opener;
+	sock->file = file;
+	u->sk.sk_socket = sock;
+	u->sk.sk_family = AF_UNIX;
+	return &u->sk;
+}
+
+static void test_unix_stream_connect(struct kunit *const test)
+{
+	struct cred *const creds[2] = { prepare_creds(), prepare_creds() };
+	const struct {
+		const char *path;
+		int pathlen;
+		bool abstract;
+	} peers[] = {
+		{ NULL, -1, false },	/* unnamed */
+		{ "/s", 3, false },	/* pathname */
+		{ "\0s", 2, true },	/* abstract */
+	};
+	int self, opener;
+	size_t i;
+
+	KUNIT_ASSERT_NOT_NULL(test, creds[0]);
+	KUNIT_ASSERT_NOT_NULL(test, creds[1]);
+	disablenetwork_cred(creds[0])->restricted = false;
+	disablenetwork_cred(creds[1])->restricted = true;
+
+	for (i = 0; i < ARRAY_SIZE(peers); i++) {
+		for (opener = 0; opener < 2; opener++) {
+			struct sock *const other =
+				unix_listener(test, peers[i].path,
+					      peers[i].pathlen, creds[opener]);
+
+			for (self = 0; self < 2; self++) {
+				const struct cred *old =
+					override_restriction(test, self);
+				const int ret =
+					hook_unix_stream_connect(NULL, other,
+								 NULL);
+				const bool denied = self && !opener &&
+						    peers[i].abstract;
+
+				revert_creds(old);
+				KUNIT_EXPECT_EQ_MSG(test, denied ? -EPERM : 0,
+						    ret,
+						    "peer %zu opener %d self %d",
+						    i, opener, self);
+			}
+		}
+	}
+	put_cred(creds[0]);
+	put_cred(creds[1]);
+}
+
+static struct kunit_case test_cases[] = {
+	/* clang-format off */
+	KUNIT_CASE(test_unix_addr_kind),
+	KUNIT_CASE(test_is_inet_disconnect),
+	KUNIT_CASE(test_hook_decisions),
+	KUNIT_CASE(test_sctp_kernel_socket),
+	KUNIT_CASE(test_unix_stream_connect),
+	{}
+	/* clang-format on */
+};
+
+static struct kunit_suite test_suite = {
+	.name = "disablenetwork_net",
+	.init = test_init,
+	.test_cases = test_cases,
+};
+
+kunit_test_suite(test_suite);
+
+#endif /* CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST */
