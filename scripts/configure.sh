@@ -7,7 +7,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-obj=$1
+obj=$(realpath -m "$1")
 shift
 mkdir -p "$obj"
 tmp=$(mktemp -d)

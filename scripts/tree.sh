@@ -40,6 +40,16 @@ series_id=$(cat "$BUILD/base.id" "$ROOT"/patches/*.patch | sha256sum)
 if [ "$(cat "$BUILD/series.id" 2>/dev/null)" != "$series_id" ]; then
 	stage "  applying patches/ with git am..."
 	rm -f "$BUILD/series.id"
+	# Remember the mtimes of the files the old series touched, so that
+	# files it leaves unchanged do not trigger a rebuild.
+	old=$(git -C "$TREE" rev-parse -q --verify work || true)
+	stamps=()
+	if [ -n "$old" ]; then
+		mapfile -t stamps < <(cd "$TREE" &&
+			git diff --name-only base "$old" | while read -r f; do
+				[ -f "$f" ] && stat -c '%Y %n' "$f"
+			done)
+	fi
 	git -C "$TREE" checkout -q -f -B work base
 	git -C "$TREE" clean -q -fdx
 	mapfile -t series < <(find "$ROOT/patches" -name '[0-9]*.patch' \
@@ -47,5 +57,10 @@ if [ "$(cat "$BUILD/series.id" 2>/dev/null)" != "$series_id" ]; then
 	[ ${#series[@]} -gt 0 ] || die "patches/ is empty: run make patches"
 	git -C "$TREE" am -q --whitespace=error-all "${series[@]}" ||
 		{ git -C "$TREE" am --abort || true; die "git am failed"; }
+	for st in "${stamps[@]}"; do
+		f=${st#* }
+		git -C "$TREE" diff --quiet "$old" HEAD -- "$f" 2>/dev/null &&
+			touch -d "@${st%% *}" "$TREE/$f"
+	done
 	echo "$series_id" >"$BUILD/series.id"
 fi

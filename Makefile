@@ -1,0 +1,31 @@
+# SPDX-License-Identifier: GPL-2.0-only
+# disablenetwork: the LSM as a patch series for Debian's Linux 6.12, and
+# the pipeline that builds, boots and tests it.  See README.md.
+
+.PHONY: all run check check-all patches check-patches bench clean distclean
+
+all: check
+
+# Boot a kernel with the LSM and show it working.
+run:
+	@scripts/run.sh
+
+# Everything CI runs: the series, the kernel, KUnit and the selftests.
+check:
+	@scripts/check.sh
+
+# Regenerate patches/ from security/, tools/, Documentation/ and series/.
+patches:
+	@scripts/deps.sh
+	@scripts/mkseries.sh
+
+# Fail if patches/ is stale or checkpatch is unhappy.
+check-patches:
+	@scripts/deps.sh
+	@scripts/check-series.sh
+
+clean:
+	rm -rf build/obj build/logs build/*.cpio
+
+distclean:
+	rm -rf build
