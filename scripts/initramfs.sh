@@ -12,6 +12,7 @@ out=$1
 ksft=$2
 shift 2
 staging=$(mktemp -d)
+chmod 755 "$staging"
 trap 'rm -rf "$staging"' EXIT
 
 mkdir -p "$staging/bin" "$staging/etc/dn" "$staging/usr/bin" \

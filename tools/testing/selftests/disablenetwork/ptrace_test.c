@@ -1,0 +1,298 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * disablenetwork tests - ptrace between restricted and unrestricted tasks
+ *
+ * A restricted tracer gets no PTRACE_MODE_ATTACH access to an unrestricted
+ * task; an unrestricted child may not PTRACE_TRACEME to a restricted
+ * parent.  Read-mode access is unaffected.  Each test first runs the
+ * operation with both tasks unrestricted, as a control.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#define _GNU_SOURCE
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+
+#include "common.h"
+
+#ifndef __NR_pidfd_open
+#define __NR_pidfd_open 434
+#endif
+#ifndef __NR_pidfd_getfd
+#define __NR_pidfd_getfd 438
+#endif
+
+/* Read and written across processes, by address. */
+static int target_value = 42;
+
+struct roles {
+	bool tracer_restricted;
+	bool tracee_restricted;
+};
+
+FIXTURE(ptrace) {};
+
+FIXTURE_VARIANT(ptrace)
+{
+	struct roles r;
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(ptrace, neither) {
+	/* clang-format on */
+	.r = {
+		.tracer_restricted = false,
+		.tracee_restricted = false,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(ptrace, tracer) {
+	/* clang-format on */
+	.r = {
+		.tracer_restricted = true,
+		.tracee_restricted = false,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(ptrace, tracee) {
+	/* clang-format on */
+	.r = {
+		.tracer_restricted = false,
+		.tracee_restricted = true,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(ptrace, both) {
+	/* clang-format on */
+	.r = {
+		.tracer_restricted = true,
+		.tracee_restricted = true,
+	},
+};
+
+FIXTURE_SETUP(ptrace)
+{
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+}
+
+FIXTURE_TEARDOWN(ptrace)
+{
+}
+
+/* Denied only when the tracer is more restricted than the tracee. */
+static bool denied(const struct roles *const v)
+{
+	return v->tracer_restricted && !v->tracee_restricted;
+}
+
+struct child {
+	pid_t pid;
+	int go;
+};
+
+/*
+ * A child that restricts itself if asked, then waits for a byte on its
+ * pipe; with @traceme, it then calls PTRACE_TRACEME and exits with the
+ * errno, or 0.
+ */
+static struct child spawn(const bool restricted, const bool traceme)
+{
+	struct child c = { .pid = -1 };
+	int go[2], ready[2];
+	char b = 0;
+
+	if (pipe2(go, O_CLOEXEC) || pipe2(ready, O_CLOEXEC))
+		return c;
+	c.pid = fork();
+	if (c.pid == 0) {
+		if (restricted && dn_restrict())
+			_exit(100);
+		if (write(ready[1], "r", 1) != 1)
+			_exit(101);
+		if (read(go[0], &b, 1) < 0)
+			_exit(102);
+		if (traceme)
+			_exit(ptrace(PTRACE_TRACEME, 0, NULL, NULL) ? errno : 0);
+		_exit(0);
+	}
+	if (read(ready[0], &b, 1) != 1)
+		c.pid = -1;
+	close(ready[0]);
+	close(ready[1]);
+	close(go[0]);
+	c.go = go[1];
+	return c;
+}
+
+static void reap(const struct child c)
+{
+	kill(c.pid, SIGKILL);
+	waitpid(c.pid, NULL, 0);
+	close(c.go);
+}
+
+enum op {
+	OP_ATTACH,
+	OP_SEIZE,
+	OP_MEM_READ,
+	OP_MEM_WRITE,
+	OP_VM_READV,
+	OP_VM_WRITEV,
+	OP_PIDFD_GETFD,
+	OP_STAT,
+};
+
+static int do_op(const enum op op, const pid_t pid)
+{
+	char path[64], buf[512];
+	int local = 0, fd, pidfd, ret;
+	struct iovec l = { .iov_base = &local, .iov_len = sizeof(local) };
+	struct iovec r = {
+		.iov_base = (void *)&target_value,
+		.iov_len = sizeof(target_value),
+	};
+
+	switch (op) {
+	case OP_ATTACH:
+		if (ptrace(PTRACE_ATTACH, pid, NULL, NULL))
+			return -errno;
+		waitpid(pid, NULL, 0);
+		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL));
+	case OP_SEIZE:
+		if (ptrace(PTRACE_SEIZE, pid, NULL, NULL))
+			return -errno;
+		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL) &&
+			   errno != ESRCH ? -1 : 0);
+	case OP_MEM_READ:
+	case OP_MEM_WRITE:
+		snprintf(path, sizeof(path), "/proc/%d/mem", pid);
+		fd = open(path, (op == OP_MEM_READ ? O_RDONLY : O_RDWR) |
+				       O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+		ret = pread(fd, &local, sizeof(local),
+			    (off_t)(unsigned long)&target_value);
+		close(fd);
+		return ret == sizeof(local) && local == 42 ? 0 : -EIO;
+	case OP_VM_READV:
+		ret = process_vm_readv(pid, &l, 1, &r, 1, 0);
+		return ret < 0 ? -errno : 0;
+	case OP_VM_WRITEV:
+		local = 42;
+		ret = process_vm_writev(pid, &l, 1, &r, 1, 0);
+		return ret < 0 ? -errno : 0;
+	case OP_PIDFD_GETFD:
+		pidfd = syscall(__NR_pidfd_open, pid, 0);
+		if (pidfd < 0)
+			return -errno;
+		fd = syscall(__NR_pidfd_getfd, pidfd, 0, 0);
+		ret = fd < 0 ? -errno : 0;
+		close(fd);
+		close(pidfd);
+		return ret;
+	case OP_STAT:
+		snprintf(path, sizeof(path), "/proc/%d/status", pid);
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return -errno;
+		ret = read(fd, buf, sizeof(buf));
+		close(fd);
+		return ret > 0 ? 0 : -EIO;
+	}
+	return -EINVAL;
+}
+
+static void check_op(struct __test_metadata *const _metadata,
+		     const struct roles *const v, const enum op op,
+		     const int denial)
+{
+	const struct child ctl = spawn(false, false);
+	const struct child res = spawn(v->tracee_restricted, false);
+
+	ASSERT_LT(0, ctl.pid);
+	ASSERT_LT(0, res.pid);
+	EXPECT_EQ(0, do_op(op, ctl.pid));
+	if (v->tracer_restricted)
+		RESTRICT();
+	EXPECT_EQ(denied(v) ? denial : 0, do_op(op, res.pid));
+	reap(ctl);
+	reap(res);
+}
+
+TEST_F(ptrace, attach)
+{
+	check_op(_metadata, &variant->r, OP_ATTACH, -EPERM);
+}
+
+TEST_F(ptrace, seize)
+{
+	check_op(_metadata, &variant->r, OP_SEIZE, -EPERM);
+}
+
+/* mm_access() reports a failed ptrace check on /proc/PID/mem as EACCES. */
+TEST_F(ptrace, proc_mem_read)
+{
+	check_op(_metadata, &variant->r, OP_MEM_READ, -EACCES);
+}
+
+TEST_F(ptrace, proc_mem_write)
+{
+	check_op(_metadata, &variant->r, OP_MEM_WRITE, -EACCES);
+}
+
+TEST_F(ptrace, process_vm_readv)
+{
+	check_op(_metadata, &variant->r, OP_VM_READV, -EPERM);
+}
+
+TEST_F(ptrace, process_vm_writev)
+{
+	check_op(_metadata, &variant->r, OP_VM_WRITEV, -EPERM);
+}
+
+TEST_F(ptrace, pidfd_getfd)
+{
+	check_op(_metadata, &variant->r, OP_PIDFD_GETFD, -EPERM);
+}
+
+TEST_F(ptrace, read_mode_unaffected)
+{
+	const struct child c = spawn(variant->r.tracee_restricted, false);
+
+	ASSERT_LT(0, c.pid);
+	if (variant->r.tracer_restricted)
+		RESTRICT();
+	EXPECT_EQ(0, do_op(OP_STAT, c.pid));
+	reap(c);
+}
+
+/* The child asks to be traced by its parent, the tracer. */
+static int traceme(const struct child c)
+{
+	int status;
+
+	if (c.pid < 0 || write(c.go, "g", 1) != 1 ||
+	    waitpid(c.pid, &status, 0) != c.pid || !WIFEXITED(status))
+		return -EIO;
+	close(c.go);
+	return -WEXITSTATUS(status);
+}
+
+TEST_F(ptrace, traceme)
+{
+	const struct child ctl = spawn(false, true);
+	const struct child res = spawn(variant->r.tracee_restricted, true);
+
+	EXPECT_EQ(0, traceme(ctl));
+	if (variant->r.tracer_restricted)
+		RESTRICT();
+	EXPECT_EQ(denied(&variant->r) ? -EPERM : 0, traceme(res));
+}
+
+TEST_HARNESS_MAIN

@@ -1,0 +1,375 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * disablenetwork tests - AF_UNIX: pathname, abstract and unnamed
+ *
+ * Pathname sockets stay usable (file permissions guard them), unnamed ones
+ * too.  Abstract names reach every task in the network namespace: a
+ * restricted task may connect a stream only to a listener opened by a
+ * restricted task, and may not send datagrams to an abstract address.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#define _GNU_SOURCE
+#include <netinet/in.h>
+#include <stddef.h>
+#include <sys/un.h>
+
+#include "common.h"
+
+FIXTURE(af_unix) {};
+
+FIXTURE_VARIANT(af_unix)
+{
+	int type;
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(af_unix, stream) {
+	/* clang-format on */
+	.type = SOCK_STREAM,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(af_unix, dgram) {
+	/* clang-format on */
+	.type = SOCK_DGRAM,
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(af_unix, seqpacket) {
+	/* clang-format on */
+	.type = SOCK_SEQPACKET,
+};
+
+FIXTURE_SETUP(af_unix)
+{
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	/* Abstract names are per network namespace. */
+	setup_loopback(_metadata);
+}
+
+FIXTURE_TEARDOWN(af_unix)
+{
+}
+
+struct name {
+	struct sockaddr_un sun;
+	socklen_t len;
+};
+
+static struct name pathname(const char *const tag)
+{
+	struct name n = { .sun.sun_family = AF_UNIX };
+
+	snprintf(n.sun.sun_path, sizeof(n.sun.sun_path), "/tmp/dn-%d-%s",
+		 getpid(), tag);
+	unlink(n.sun.sun_path);
+	n.len = offsetof(struct sockaddr_un, sun_path) +
+		strlen(n.sun.sun_path) + 1;
+	return n;
+}
+
+static struct name abstract(const char *const tag)
+{
+	struct name n = { .sun.sun_family = AF_UNIX };
+
+	snprintf(n.sun.sun_path + 1, sizeof(n.sun.sun_path) - 1,
+		 "dn-%d-%s", getpid(), tag);
+	n.len = offsetof(struct sockaddr_un, sun_path) + 1 +
+		strlen(n.sun.sun_path + 1);
+	return n;
+}
+
+/* A bound socket, listening unless it is a datagram socket. */
+static int serve(const int type, const struct name *const n)
+{
+	const int fd = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	if (bind(fd, (const void *)&n->sun, n->len) ||
+	    (type != SOCK_DGRAM && listen(fd, 16))) {
+		close(fd);
+		return -errno;
+	}
+	return fd;
+}
+
+/* Connect a new socket to @n, and send a byte on it. */
+static int try_connect(const int type, const struct name *const n)
+{
+	const int fd = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	int ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = RET(connect(fd, (const void *)&n->sun, n->len));
+	if (!ret)
+		ret = RET(send(fd, "x", 1, MSG_DONTWAIT));
+	close(fd);
+	return ret;
+}
+
+/* Send a byte to @n from a new, unconnected socket. */
+static int try_sendto(const int type, const struct name *const n)
+{
+	const int fd = socket(AF_UNIX, type | SOCK_CLOEXEC, 0);
+	int ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = RET(sendto(fd, "x", 1, MSG_DONTWAIT, (const void *)&n->sun,
+			 n->len));
+	close(fd);
+	return ret;
+}
+
+TEST_F(af_unix, socket_after)
+{
+	int fd;
+
+	RESTRICT();
+	fd = socket(AF_UNIX, variant->type | SOCK_CLOEXEC, 0);
+	EXPECT_LE(0, fd);
+	close(fd);
+}
+
+TEST_F(af_unix, socketpair_after)
+{
+	char c = 0;
+	int sv[2];
+
+	RESTRICT();
+	ASSERT_EQ(0, socketpair(AF_UNIX, variant->type | SOCK_CLOEXEC, 0, sv));
+	EXPECT_EQ(1, send(sv[0], "x", 1, 0));
+	EXPECT_EQ(1, recv(sv[1], &c, 1, 0));
+	EXPECT_EQ('x', c);
+}
+
+TEST_F(af_unix, pathname_connect)
+{
+	const struct name n = pathname("srv");
+	const int srv = serve(variant->type, &n);
+	int ctl;
+
+	ASSERT_LE(0, srv);
+	ctl = try_connect(variant->type, &n);
+	ASSERT_EQ(0, ctl);
+	RESTRICT();
+	/* To an unrestricted server: file permissions decide, not us. */
+	EXPECT_EQ(ctl, try_connect(variant->type, &n));
+	unlink(n.sun.sun_path);
+}
+
+TEST_F(af_unix, pathname_sendto)
+{
+	const struct name n = pathname("srv");
+	const int srv = serve(variant->type, &n);
+	const int ctl = try_sendto(variant->type, &n);
+
+	ASSERT_LE(0, srv);
+	if (variant->type == SOCK_DGRAM)
+		ASSERT_EQ(0, ctl);
+	RESTRICT();
+	EXPECT_EQ(ctl, try_sendto(variant->type, &n));
+	unlink(n.sun.sun_path);
+}
+
+TEST_F(af_unix, abstract_connect_unrestricted_listener)
+{
+	const struct name n = abstract("srv");
+	const int srv = serve(variant->type, &n);
+
+	ASSERT_LE(0, srv);
+	ASSERT_EQ(0, try_connect(variant->type, &n));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, try_connect(variant->type, &n));
+}
+
+TEST_F(af_unix, abstract_connect_restricted_listener)
+{
+	const struct name n = abstract("srv");
+	int srv;
+
+	RESTRICT();
+	/* Opened after the restriction: a restricted peer. */
+	srv = serve(variant->type, &n);
+	ASSERT_LE(0, srv);
+	/* Streams may reach it; datagrams are decided on the address. */
+	EXPECT_EQ(variant->type == SOCK_DGRAM ? -EPERM : 0,
+		  try_connect(variant->type, &n));
+}
+
+TEST_F(af_unix, abstract_listener_opened_before_restriction)
+{
+	const struct name n = abstract("srv");
+	const int srv = serve(variant->type, &n);
+
+	ASSERT_LE(0, srv);
+	ASSERT_EQ(0, try_connect(variant->type, &n));
+	RESTRICT();
+	/* Its socket was opened while its owner was unrestricted. */
+	EXPECT_EQ(-EPERM, try_connect(variant->type, &n));
+}
+
+TEST_F(af_unix, abstract_sendto)
+{
+	const struct name n = abstract("srv");
+	const int srv = serve(variant->type, &n);
+	const int ctl = try_sendto(variant->type, &n);
+
+	ASSERT_LE(0, srv);
+	if (variant->type == SOCK_DGRAM)
+		ASSERT_EQ(0, ctl);
+	RESTRICT();
+	expect_result(_metadata, ctl, try_sendto(variant->type, &n), true);
+}
+
+TEST_F(af_unix, abstract_sendto_restricted_peer)
+{
+	const struct name n = abstract("srv");
+	int srv;
+
+	RESTRICT();
+	srv = serve(variant->type, &n);
+	ASSERT_LE(0, srv);
+	/* Denied on the address alone, whoever listens. */
+	EXPECT_EQ(-EPERM, try_sendto(variant->type, &n));
+}
+
+TEST_F(af_unix, abstract_bind)
+{
+	const struct name n = abstract("mine");
+	int fd;
+
+	RESTRICT();
+	fd = serve(variant->type, &n);
+	EXPECT_LE(0, fd);
+}
+
+TEST_F(af_unix, autobind)
+{
+	const struct name peer = pathname("peer");
+	const int srv = serve(variant->type, &peer);
+	const sa_family_t family = AF_UNIX;
+	int fd;
+
+	ASSERT_LE(0, srv);
+	RESTRICT();
+	fd = socket(AF_UNIX, variant->type | SOCK_CLOEXEC, 0);
+	ASSERT_LE(0, fd);
+	/* Unnamed: the kernel picks an abstract name, and that is fine. */
+	EXPECT_EQ(0, bind(fd, (const void *)&family, sizeof(family)));
+	EXPECT_EQ(0, connect(fd, (const void *)&peer.sun, peer.len));
+	unlink(peer.sun.sun_path);
+}
+
+TEST_F(af_unix, connected_before_to_abstract)
+{
+	const struct name n = abstract("srv");
+	const int srv = serve(variant->type, &n);
+	const int fd = socket(AF_UNIX, variant->type | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, srv);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(0, connect(fd, (const void *)&n.sun, n.len));
+	RESTRICT();
+	/* A connection made before the restriction keeps working. */
+	EXPECT_EQ(1, send(fd, "x", 1, MSG_DONTWAIT));
+}
+
+static int send_fd(const int sock, const int fd)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = {};
+	char c = 'f';
+	struct iovec iov = { .iov_base = &c, .iov_len = 1 };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = cbuf,
+		.msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *const cmsg = CMSG_FIRSTHDR(&msg);
+
+	cmsg->cmsg_level = SOL_SOCKET;
+	cmsg->cmsg_type = SCM_RIGHTS;
+	cmsg->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(cmsg), &fd, sizeof(fd));
+	return sendmsg(sock, &msg, 0) == 1 ? 0 : -1;
+}
+
+static int recv_fd(const int sock)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))] = {};
+	char c;
+	struct iovec iov = { .iov_base = &c, .iov_len = 1 };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = cbuf,
+		.msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *cmsg;
+	int fd;
+
+	if (recvmsg(sock, &msg, 0) != 1)
+		return -1;
+	cmsg = CMSG_FIRSTHDR(&msg);
+	if (!cmsg || cmsg->cmsg_type != SCM_RIGHTS)
+		return -1;
+	memcpy(&fd, CMSG_DATA(cmsg), sizeof(fd));
+	return fd;
+}
+
+/* An AF_INET socket received over SCM_RIGHTS after the restriction. */
+TEST_F(af_unix, scm_rights_inet)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	socklen_t len = sizeof(sin);
+	int sv[2], go[2], peer, fd, status;
+	char c = 0;
+	pid_t helper;
+
+	ASSERT_EQ(0, socketpair(AF_UNIX, variant->type | SOCK_CLOEXEC, 0, sv));
+	ASSERT_EQ(0, pipe2(go, O_CLOEXEC));
+	peer = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	ASSERT_LE(0, peer);
+	ASSERT_EQ(0, bind(peer, (void *)&sin, sizeof(sin)));
+	ASSERT_EQ(0, getsockname(peer, (void *)&sin, &len));
+
+	/* Forked before the restriction: an unrestricted helper. */
+	helper = fork();
+	ASSERT_LE(0, helper);
+	if (helper == 0) {
+		fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+		if (read(go[0], &c, 1) != 1 || fd < 0 ||
+		    connect(fd, (void *)&sin, sizeof(sin)) ||
+		    send_fd(sv[1], fd))
+			_exit(1);
+		_exit(0);
+	}
+
+	RESTRICT();
+	ASSERT_EQ(-1, socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0));
+	ASSERT_EQ(EPERM, errno);
+	ASSERT_EQ(1, write(go[1], "g", 1));
+	fd = recv_fd(sv[0]);
+	ASSERT_LE(0, fd);
+	ASSERT_EQ(helper, waitpid(helper, &status, 0));
+	ASSERT_EQ(0, WEXITSTATUS(status));
+
+	/* A received descriptor is a capability the task already holds... */
+	EXPECT_EQ(1, send(fd, "y", 1, 0));
+	EXPECT_EQ(1, recv(peer, &c, 1, 0));
+	EXPECT_EQ('y', c);
+	/* ...but it cannot be pointed anywhere new. */
+	EXPECT_EQ(-1, sendto(fd, "z", 1, 0, (void *)&sin, sizeof(sin)));
+	EXPECT_EQ(EPERM, errno);
+}
+
+TEST_HARNESS_MAIN

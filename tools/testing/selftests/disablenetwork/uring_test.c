@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * disablenetwork tests - io_uring
+ *
+ * io_uring requests go through the same socket hooks as the system calls,
+ * inline or from io-wq, and a restricted task may not use a personality
+ * whose credentials are unrestricted.  Only raw system calls are used, so
+ * that the tests need no liburing.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <linux/io_uring.h>
+#include <netinet/in.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+
+#include "common.h"
+
+struct ring {
+	int fd;
+	unsigned int *sq_tail, *sq_mask, *sq_array;
+	unsigned int *cq_head, *cq_tail, *cq_mask;
+	struct io_uring_sqe *sqes;
+	struct io_uring_cqe *cqes;
+	bool sqpoll;
+};
+
+static int ring_init(struct ring *const r, const unsigned int flags)
+{
+	struct io_uring_params p = { .flags = flags, .sq_thread_idle = 2000 };
+	size_t sq_len, cq_len;
+	void *sq, *cq;
+
+	memset(r, 0, sizeof(*r));
+	r->sqpoll = flags & IORING_SETUP_SQPOLL;
+	r->fd = syscall(__NR_io_uring_setup, 4, &p);
+	if (r->fd < 0)
+		return -errno;
+	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
+	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
+	sq = mmap(NULL, sq_len, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
+		  IORING_OFF_SQ_RING);
+	cq = mmap(NULL, cq_len, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
+		  IORING_OFF_CQ_RING);
+	r->sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe),
+		       PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
+		       IORING_OFF_SQES);
+	if (sq == MAP_FAILED || cq == MAP_FAILED || r->sqes == MAP_FAILED)
+		return -ENOMEM;
+	r->sq_tail = sq + p.sq_off.tail;
+	r->sq_mask = sq + p.sq_off.ring_mask;
+	r->sq_array = sq + p.sq_off.array;
+	r->cq_head = cq + p.cq_off.head;
+	r->cq_tail = cq + p.cq_off.tail;
+	r->cq_mask = cq + p.cq_off.ring_mask;
+	r->cqes = cq + p.cq_off.cqes;
+	return 0;
+}
+
+/* Submit one request and return its result. */
+static int ring_run(struct ring *const r, const struct io_uring_sqe *const sqe)
+{
+	const unsigned int tail = *r->sq_tail;
+	const unsigned int idx = tail & *r->sq_mask;
+	unsigned int flags = IORING_ENTER_GETEVENTS, head;
+	int res;
+
+	r->sqes[idx] = *sqe;
+	r->sq_array[idx] = idx;
+	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
+	if (r->sqpoll)
+		flags |= IORING_ENTER_SQ_WAKEUP;
+	head = __atomic_load_n(r->cq_head, __ATOMIC_ACQUIRE);
+	while (__atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE) == head) {
+		if (syscall(__NR_io_uring_enter, r->fd, r->sqpoll ? 0 : 1, 1,
+			    flags, NULL, 0) < 0 && errno != EINTR)
+			return -1000 - errno;
+	}
+	res = r->cqes[head & *r->cq_mask].res;
+	__atomic_store_n(r->cq_head, head + 1, __ATOMIC_RELEASE);
+	return res;
+}
+
+static int ring_socket(struct ring *const r, const int family,
+		       const __u8 flags)
+{
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_SOCKET,
+		.flags = flags,
+		.fd = family,
+		.off = SOCK_DGRAM | SOCK_CLOEXEC,
+	};
+	const int res = ring_run(r, &sqe);
+
+	if (res >= 0) {
+		close(res);
+		return 0;
+	}
+	return res;
+}
+
+static struct sockaddr_in loopback(const unsigned short port)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_port = htons(port),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+
+	return sin;
+}
+
+FIXTURE(uring) {
+	struct ring ring;
+	struct sockaddr_in server;
+	int server_fd;
+};
+
+FIXTURE_SETUP(uring)
+{
+	socklen_t len = sizeof(self->server);
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	setup_loopback(_metadata);
+	/* A ring, and a TCP server, both made before any restriction. */
+	ASSERT_EQ(0, ring_init(&self->ring, 0));
+	self->server = loopback(0);
+	self->server_fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	ASSERT_LE(0, self->server_fd);
+	ASSERT_EQ(0, bind(self->server_fd, (void *)&self->server,
+			  sizeof(self->server)));
+	ASSERT_EQ(0, getsockname(self->server_fd, (void *)&self->server, &len));
+	ASSERT_EQ(0, listen(self->server_fd, 16));
+}
+
+FIXTURE_TEARDOWN(uring)
+{
+}
+
+TEST_F(uring, socket)
+{
+	EXPECT_EQ(0, ring_socket(&self->ring, AF_INET, 0));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_socket(&self->ring, AF_INET, 0));
+	EXPECT_EQ(-EPERM, ring_socket(&self->ring, AF_INET6, 0));
+	EXPECT_EQ(0, ring_socket(&self->ring, AF_UNIX, 0));
+}
+
+TEST_F(uring, socket_async)
+{
+	/* Forced to io-wq: the worker runs with the submitter's cred. */
+	EXPECT_EQ(0, ring_socket(&self->ring, AF_INET, IOSQE_ASYNC));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_socket(&self->ring, AF_INET, IOSQE_ASYNC));
+}
+
+static int ring_connect(struct ring *const r, const int fd,
+			const struct sockaddr_in *const sin)
+{
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_CONNECT,
+		.fd = fd,
+		.addr = (unsigned long)sin,
+		.off = sizeof(*sin),
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, connect)
+{
+	const int ctl = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	const int res = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, ctl);
+	ASSERT_LE(0, res);
+	EXPECT_EQ(0, ring_connect(&self->ring, ctl, &self->server));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_connect(&self->ring, res, &self->server));
+}
+
+static int ring_bind(struct ring *const r, const int fd)
+{
+	const struct sockaddr_in sin = loopback(0);
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_BIND,
+		.fd = fd,
+		.addr = (unsigned long)&sin,
+		.addr2 = sizeof(sin),
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, bind)
+{
+	const int ctl = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	const int res = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, ctl);
+	ASSERT_LE(0, res);
+	EXPECT_EQ(0, ring_bind(&self->ring, ctl));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_bind(&self->ring, res));
+}
+
+static int ring_listen(struct ring *const r, const int fd)
+{
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_LISTEN,
+		.fd = fd,
+		.len = 8,
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, listen)
+{
+	const struct sockaddr_in sin = loopback(0);
+	const int ctl = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	const int res = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, ctl);
+	ASSERT_LE(0, res);
+	ASSERT_EQ(0, bind(ctl, (void *)&sin, sizeof(sin)));
+	ASSERT_EQ(0, bind(res, (void *)&sin, sizeof(sin)));
+	EXPECT_EQ(0, ring_listen(&self->ring, ctl));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_listen(&self->ring, res));
+}
+
+static int ring_sendmsg(struct ring *const r, const int fd,
+			const struct sockaddr_in *const to)
+{
+	struct iovec iov = { .iov_base = "x", .iov_len = 1 };
+	struct msghdr msg = {
+		.msg_name = (void *)to,
+		.msg_namelen = to ? sizeof(*to) : 0,
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+	};
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_SENDMSG,
+		.fd = fd,
+		.addr = (unsigned long)&msg,
+		.len = 1,
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, sendmsg)
+{
+	struct sockaddr_in peer = loopback(0);
+	socklen_t len = sizeof(peer);
+	const int rx = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	const int tx = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, rx);
+	ASSERT_LE(0, tx);
+	ASSERT_EQ(0, bind(rx, (void *)&peer, sizeof(peer)));
+	ASSERT_EQ(0, getsockname(rx, (void *)&peer, &len));
+	EXPECT_EQ(1, ring_sendmsg(&self->ring, tx, &peer));
+	ASSERT_EQ(0, connect(tx, (void *)&peer, sizeof(peer)));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_sendmsg(&self->ring, tx, &peer));
+	/* Without an address, on the socket connected before: allowed. */
+	EXPECT_EQ(1, ring_sendmsg(&self->ring, tx, NULL));
+}
+
+TEST_F(uring, ring_created_after)
+{
+	struct ring r;
+
+	RESTRICT();
+	ASSERT_EQ(0, ring_init(&r, 0));
+	EXPECT_EQ(-EPERM, ring_socket(&r, AF_INET, 0));
+	EXPECT_EQ(0, ring_socket(&r, AF_UNIX, 0));
+}
+
+TEST_F(uring, sqpoll_created_after)
+{
+	struct ring ctl, res;
+
+	ASSERT_EQ(0, ring_init(&ctl, IORING_SETUP_SQPOLL));
+	EXPECT_EQ(0, ring_socket(&ctl, AF_INET, 0));
+	RESTRICT();
+	ASSERT_EQ(0, ring_init(&res, IORING_SETUP_SQPOLL));
+	EXPECT_EQ(-EPERM, ring_socket(&res, AF_INET, 0));
+}
+
+/*
+ * The documented SQPOLL exception: a ring created before the restriction
+ * has an SQ thread with its creator's credentials, like an open socket.
+ */
+TEST_F(uring, sqpoll_created_before_is_a_prior_capability)
+{
+	struct ring r;
+
+	ASSERT_EQ(0, ring_init(&r, IORING_SETUP_SQPOLL));
+	RESTRICT();
+	EXPECT_EQ(0, ring_socket(&r, AF_INET, 0));
+}
+
+static int ring_nop(struct ring *const r, const int personality)
+{
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_NOP,
+		.personality = personality,
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, personality_unrestricted)
+{
+	const int id = syscall(__NR_io_uring_register, self->ring.fd,
+			       IORING_REGISTER_PERSONALITY, NULL, 0);
+
+	ASSERT_LT(0, id);
+	EXPECT_EQ(0, ring_nop(&self->ring, id));
+	RESTRICT();
+	/* Every use of an unrestricted personality is refused... */
+	EXPECT_EQ(-EPERM, ring_nop(&self->ring, id));
+	/* ...but the ring itself still works. */
+	EXPECT_EQ(0, ring_nop(&self->ring, 0));
+}
+
+TEST_F(uring, personality_restricted)
+{
+	int id;
+
+	RESTRICT();
+	id = syscall(__NR_io_uring_register, self->ring.fd,
+		     IORING_REGISTER_PERSONALITY, NULL, 0);
+	ASSERT_LT(0, id);
+	EXPECT_EQ(0, ring_nop(&self->ring, id));
+	EXPECT_EQ(-EPERM, ring_socket(&self->ring, AF_INET, 0));
+}
+
+TEST_HARNESS_MAIN
