@@ -9,7 +9,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 obj=$(realpath -m "$1")
-src=$ROOT/samples/disablenetwork
+# The samples as the series ships them.
+src=$TREE/samples/disablenetwork
 mkdir -p "$BUILD/samples" "$BUILD/host"
 for prog in nonet drop_server; do
 	run_logged "$LOGS/samples.log" \

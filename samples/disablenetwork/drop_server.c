@@ -61,7 +61,8 @@ int main(int argc, char *argv[])
 	int port, out_port, srv;
 	unsigned long served = 0;
 
-	if (argc < 2 || argc > 3 || (port = atoi(argv[1])) <= 0) {
+	port = argc == 2 || argc == 3 ? atoi(argv[1]) : 0;
+	if (port <= 0) {
 		fprintf(stderr, "usage: drop_server PORT [CONNECT_PORT]\n");
 		return 2;
 	}
