@@ -24,6 +24,10 @@ check-patches:
 	@scripts/deps.sh
 	@scripts/check-series.sh
 
+# The cost of the hooks, against no LSM, Landlock, seccomp and netns.
+bench:
+	@scripts/bench.sh
+
 clean:
 	rm -rf build/obj build/logs build/*.cpio
 

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the userspace samples (nonet, drop_server) statically against the
-# tree's installed headers, into build/samples/ for the VM, and nonet
-# natively for the host into build/host/.
+# Build the userspace samples (nonet, drop_server) and the benchmark
+# statically against the tree's installed headers, into build/samples/ for
+# the VM, and nonet natively for the host into build/host/.
 #
 #   samples.sh OBJDIR
 set -euo pipefail
@@ -19,3 +19,8 @@ for prog in nonet drop_server; do
 done
 run_logged "$LOGS/samples.log" \
 	gcc -Wall -Wextra -Werror -O2 -o "$BUILD/host/nonet" "$src/nonet.c"
+# The benchmark's guest side (make bench).
+run_logged "$LOGS/samples.log" \
+	gcc -Wall -Wno-unused-parameter -Werror -O2 -static \
+	-isystem "$obj/usr/include" -o "$BUILD/samples/dnbench" \
+	"$ROOT/bench/dnbench.c"

@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dnbench - guest-side benchmark for disablenetwork
+ *
+ *   dnbench CONFIG
+ *
+ * Runs every workload under CONFIG (base, dn-off, dn-on, landlock,
+ * seccomp, netns) and prints one line per workload:
+ *
+ *   BENCH <workload> <config> <ns_per_op>
+ *
+ * Each workload sets up what it needs first (sockets, connections,
+ * listeners), then applies the configuration's restriction, then measures
+ * enough iterations for at least 0.2 s of guest time.  Under
+ * qemu -icount shift=0,sleep=off, guest nanoseconds count guest
+ * instructions, so the numbers repeat to about 0.1%.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/landlock.h>
+#include <linux/prctl.h>
+#include <linux/seccomp.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sched.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/un.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#ifndef PR_SET_NETWORK
+#define PR_SET_NETWORK 0x4e455453
+#define PR_NETWORK_OFF 1
+#endif
+
+#define MIN_NS 250000000ULL	/* 0.25 s of guest time per cell */
+
+static const char *config;
+
+static void die(const char *const what)
+{
+	fprintf(stderr, "dnbench %s: %s: %s\n", config, what, strerror(errno));
+	exit(1);
+}
+
+static unsigned long long now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+}
+
+static void loopback_up(void)
+{
+	struct ifreq ifr = { .ifr_name = "lo" };
+	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr))
+		die("lo");
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr))
+		die("lo up");
+	close(fd);
+}
+
+/* Before setup: only the network namespace must come first. */
+static void sandbox_early(void)
+{
+	if (!strcmp(config, "netns")) {
+		if (unshare(CLONE_NEWNET))
+			die("unshare");
+		loopback_up();
+	}
+}
+
+static void landlock(void)
+{
+	const struct landlock_ruleset_attr attr = {
+		.handled_access_net = LANDLOCK_ACCESS_NET_BIND_TCP |
+				      LANDLOCK_ACCESS_NET_CONNECT_TCP,
+	};
+	const int fd = syscall(__NR_landlock_create_ruleset, &attr,
+			       sizeof(attr), 0);
+
+	if (fd < 0 || syscall(__NR_landlock_restrict_self, fd, 0))
+		die("landlock");
+	close(fd);
+}
+
+/* Like systemd's RestrictAddressFamilies=AF_UNIX. */
+static void seccomp(void)
+{
+	struct sock_filter filter[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 0, 3),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, args[0])),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAFNOSUPPORT),
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	const struct sock_fprog prog = {
+		.len = sizeof(filter) / sizeof(filter[0]),
+		.filter = filter,
+	};
+
+	if (syscall(__NR_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog))
+		die("seccomp");
+}
+
+/* After setup: the restriction under test. */
+static void sandbox(void)
+{
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0))
+		die("no_new_privs");
+	if (!strcmp(config, "dn-on")) {
+		if (prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0, 0))
+			die("PR_SET_NETWORK");
+	} else if (!strcmp(config, "landlock")) {
+		landlock();
+	} else if (!strcmp(config, "seccomp")) {
+		seccomp();
+	}
+}
+
+struct ctx {
+	int a, b, lsn;
+	struct sockaddr_un sun;
+	socklen_t sunlen;
+};
+
+typedef void (*op_fn)(struct ctx *c);
+
+static void xsend(const int fd)
+{
+	if (send(fd, "x", 1, 0) != 1)
+		die("send");
+}
+
+static void xrecv(const int fd)
+{
+	char c;
+
+	if (recv(fd, &c, 1, 0) != 1)
+		die("recv");
+}
+
+static void op_pingpong(struct ctx *const c)
+{
+	xsend(c->a);
+	xrecv(c->b);
+	xsend(c->b);
+	xrecv(c->a);
+}
+
+static void setup_unix_dgram(struct ctx *const c)
+{
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0, sv))
+		die("socketpair");
+	c->a = sv[0];
+	c->b = sv[1];
+}
+
+static void setup_unix_stream_listener(struct ctx *const c)
+{
+	c->sun.sun_family = AF_UNIX;
+	snprintf(c->sun.sun_path, sizeof(c->sun.sun_path),
+		 "/tmp/dnbench-%d", getpid());
+	unlink(c->sun.sun_path);
+	c->sunlen = sizeof(c->sun);
+	c->lsn = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (c->lsn < 0 || bind(c->lsn, (void *)&c->sun, c->sunlen) ||
+	    listen(c->lsn, 64))
+		die("unix listener");
+}
+
+static void op_unix_connect(struct ctx *const c)
+{
+	const int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	int srv;
+
+	if (fd < 0 || connect(fd, (void *)&c->sun, c->sunlen))
+		die("unix connect");
+	srv = accept4(c->lsn, NULL, NULL, SOCK_CLOEXEC);
+	if (srv < 0)
+		die("accept");
+	close(srv);
+	close(fd);
+}
+
+static struct sockaddr_in loopback(void)
+{
+	struct sockaddr_in sin = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+
+	return sin;
+}
+
+static void setup_udp(struct ctx *const c)
+{
+	struct sockaddr_in a = loopback(), b = loopback();
+	socklen_t len = sizeof(a);
+
+	c->a = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	c->b = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (c->a < 0 || c->b < 0 || bind(c->a, (void *)&a, sizeof(a)) ||
+	    bind(c->b, (void *)&b, sizeof(b)) ||
+	    getsockname(c->a, (void *)&a, &len) ||
+	    getsockname(c->b, (void *)&b, &len) ||
+	    connect(c->a, (void *)&b, sizeof(b)) ||
+	    connect(c->b, (void *)&a, sizeof(a)))
+		die("udp setup");
+}
+
+static void setup_tcp(struct ctx *const c)
+{
+	struct sockaddr_in sin = loopback();
+	socklen_t len = sizeof(sin);
+	const int one = 1;
+
+	c->lsn = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	c->a = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (c->lsn < 0 || c->a < 0 || bind(c->lsn, (void *)&sin, sizeof(sin)) ||
+	    getsockname(c->lsn, (void *)&sin, &len) || listen(c->lsn, 4) ||
+	    connect(c->a, (void *)&sin, sizeof(sin)))
+		die("tcp setup");
+	c->b = accept4(c->lsn, NULL, NULL, SOCK_CLOEXEC);
+	if (c->b < 0)
+		die("tcp accept");
+	setsockopt(c->a, IPPROTO_TCP, 1 /* TCP_NODELAY */, &one, sizeof(one));
+	setsockopt(c->b, IPPROTO_TCP, 1 /* TCP_NODELAY */, &one, sizeof(one));
+}
+
+static void op_socket_unix(struct ctx *const c)
+{
+	const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		die("socket(AF_UNIX)");
+	close(fd);
+}
+
+static void op_socket_inet(struct ctx *const c)
+{
+	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		die("socket(AF_INET)");
+	close(fd);
+}
+
+static void op_socket_inet_denied(struct ctx *const c)
+{
+	if (socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0) >= 0)
+		die("socket(AF_INET) was not denied");
+}
+
+static void op_getppid(struct ctx *const c)
+{
+	syscall(__NR_getppid);
+}
+
+static void op_fork(struct ctx *const c)
+{
+	const pid_t pid = fork();
+
+	if (pid < 0)
+		die("fork");
+	if (pid == 0)
+		_exit(0);
+	if (waitpid(pid, NULL, 0) != pid)
+		die("waitpid");
+}
+
+static unsigned long long run(const op_fn op, struct ctx *const c,
+			      const unsigned long long n)
+{
+	const unsigned long long start = now();
+	unsigned long long i;
+
+	for (i = 0; i < n; i++)
+		op(c);
+	return now() - start;
+}
+
+static void measure(const char *const name, void (*setup)(struct ctx *),
+		    const op_fn op)
+{
+	struct ctx c = { .a = -1, .b = -1, .lsn = -1 };
+	unsigned long long n = 200, t;
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	if (pid) {
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status))
+			printf("BENCH-ERROR %s %s\n", name, config);
+		return;
+	}
+
+	sandbox_early();
+	if (setup)
+		setup(&c);
+	sandbox();
+	/* Warm up and calibrate, then measure at least MIN_NS. */
+	for (;;) {
+		t = run(op, &c, n);
+		if (t >= MIN_NS / 8)
+			break;
+		n *= 4;
+	}
+	n = n * MIN_NS / t + 1;
+	t = run(op, &c, n);
+	printf("BENCH %s %s %.1f\n", name, config, (double)t / n);
+	fflush(stdout);
+	_exit(0);
+}
+
+int main(int argc, char *argv[])
+{
+	const bool denies_inet = argc == 2 && (!strcmp(argv[1], "dn-on") ||
+					       !strcmp(argv[1], "seccomp"));
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: dnbench CONFIG\n");
+		return 2;
+	}
+	config = argv[1];
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	measure("unix_dgram_pingpong", setup_unix_dgram, op_pingpong);
+	measure("unix_stream_connect", setup_unix_stream_listener,
+		op_unix_connect);
+	measure("udp_pingpong", setup_udp, op_pingpong);
+	measure("tcp_send_recv", setup_tcp, op_pingpong);
+	measure("socket_unix_close", NULL, op_socket_unix);
+	if (denies_inet)
+		measure("socket_inet_denied", NULL, op_socket_inet_denied);
+	else
+		measure("socket_inet_close", NULL, op_socket_inet);
+	measure("getppid", NULL, op_getppid);
+	measure("fork_exit_wait", NULL, op_fork);
+	return 0;
+}
