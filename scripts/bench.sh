@@ -11,7 +11,7 @@ set -euo pipefail
 OBJ=$BUILD/obj
 "$ROOT/scripts/prepare.sh"
 
-icount=(-icount shift=0,sleep=off)
+icount=(-icount "shift=0,sleep=off")
 args="dn.mode=bench kunit.enable=0 quiet"
 stage "benchmark VM 1/2: lsm=capability,landlock,yama (base, landlock, seccomp, netns)..."
 "$ROOT/scripts/vm.sh" bench-base "$OBJ/arch/x86/boot/bzImage" \

@@ -14,7 +14,7 @@ TESTS=disablenetwork,lsm,landlock:base_test,landlock:net_test,landlock:ptrace_te
 reported=0
 trap '[ "$reported" = 1 ] || echo "0 passed, 1 failed, 0 skipped"' EXIT
 
-"$ROOT/scripts/prepare.sh" --check-series
+"$ROOT/scripts/prepare.sh" --checks
 
 stage "booting the test VMs..."
 status=0

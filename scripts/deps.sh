@@ -5,7 +5,7 @@ set -euo pipefail
 
 PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
       flex bison libelf-dev libssl-dev libcap-dev cpio rsync ccache sparse
-      python3 python3-ply python3-git git xz-utils patch)
+      python3 python3-ply python3-git git xz-utils patch shellcheck)
 
 missing=()
 for p in "${PKGS[@]}"; do

@@ -79,7 +79,8 @@ def kunit(tree, path, failures):
     """Counts KUnit cases in a console log with kunit.py parse --json."""
     with open(path, errors="replace") as f:
         if "KTAP version" not in f.read():
-            return 0, 0, 0
+            failures.append("no KUnit results on the console")
+            return 0, 1, 0
     with tempfile.NamedTemporaryFile(suffix=".json") as js:
         subprocess.run([sys.executable,
                         os.path.join(tree, "tools/testing/kunit/kunit.py"),
@@ -94,6 +95,22 @@ def kunit(tree, path, failures):
             return 0, 1, 0
     return count_kunit(data.get("sub_groups", []) +
                        data.get("test_cases", []), failures)
+
+
+DIGEST = re.compile(r"FUZZ-DIGEST (\S+) ([0-9a-f]+)")
+
+
+def digests(name):
+    """The fuzz digests a boot printed: unrestricted results, in order."""
+    found = {}
+    path = os.path.join(LOGS, name + ".out")
+    if os.path.exists(path):
+        with open(path, errors="replace") as f:
+            for line in f:
+                m = DIGEST.search(line)
+                if m:
+                    found[m.group(1)] = m.group(2)
+    return found
 
 
 def main():
@@ -118,6 +135,16 @@ def main():
             total = [total[0] + p, total[1] + f, total[2] + s]
         for failure in failures[:50]:
             print(f"  {name}: FAILED: {failure}")
+    # Unrestricted tasks must see exactly what a kernel without the module
+    # gives: the fuzz results of every boot must agree.
+    boots = {name: digests(name) for name in sys.argv[2:]}
+    for key in sorted(set(k for d in boots.values() for k in d)):
+        values = {name: d.get(key) for name, d in boots.items()}
+        same = len(set(values.values())) == 1
+        print(f"  fuzz {key}: unrestricted results "
+              f"{'identical' if same else 'DIFFER'} across boots: " +
+              ", ".join(f"{n}={v}" for n, v in values.items()))
+        total[0 if same else 1] += 1
     ok = total[1] == 0 and total[0] > 0
     print(f"{total[0]} passed, {total[1]} failed, {total[2]} skipped")
     return 0 if ok else 1

@@ -418,9 +418,9 @@ static const struct hook_case hook_cases[] = {
 	{ "sctp bindx rem", OP_SCTP, AF_INET, SOCK_SEQPACKET,
 	  .optname = SCTP_SOCKOPT_BINDX_REM },
 	{ "sctp asconf add ip", OP_SCTP, AF_INET, SOCK_SEQPACKET,
-	  .optname = SCTP_PARAM_ADD_IP },
+	  .optname = (__force int)SCTP_PARAM_ADD_IP },
 	{ "sctp asconf set primary", OP_SCTP, AF_INET, SOCK_SEQPACKET,
-	  .optname = SCTP_PARAM_SET_PRIMARY },
+	  .optname = (__force int)SCTP_PARAM_SET_PRIMARY },
 };
 
 static int run_hook_case(struct kunit *const test,
