@@ -13,12 +13,12 @@ OBJ=$BUILD/obj
 
 icount=(-icount "shift=0,sleep=off")
 args="dn.mode=bench kunit.enable=0 quiet"
-stage "benchmark VM 1/2: lsm=capability,landlock,yama (base, landlock, seccomp, netns)..."
+stage "[6/6] benchmark VM 1/2: lsm=capability,landlock,yama (base, landlock, seccomp, netns)..."
 "$ROOT/scripts/vm.sh" bench-base "$OBJ/arch/x86/boot/bzImage" \
 	"$BUILD/tests.cpio" 1800 \
 	"lsm=capability,landlock,yama dn.bench=base,landlock,seccomp,netns $args" \
 	"${icount[@]}"
-stage "benchmark VM 2/2: lsm=capability,landlock,yama,disablenetwork (dn-off, dn-on)..."
+stage "      benchmark VM 2/2: lsm=capability,landlock,yama,disablenetwork (dn-off, dn-on)..."
 "$ROOT/scripts/vm.sh" bench-dn "$OBJ/arch/x86/boot/bzImage" \
 	"$BUILD/tests.cpio" 1800 \
 	"lsm=capability,landlock,yama,disablenetwork dn.bench=dn-off,dn-on $args" \

@@ -16,7 +16,7 @@ trap '[ "$reported" = 1 ] || echo "0 passed, 1 failed, 0 skipped"' EXIT
 
 "$ROOT/scripts/prepare.sh" --checks
 
-stage "booting the test VMs..."
+stage "[8/8] booting the test VMs..."
 status=0
 for boot in enabled disabled; do
 	lsm=$LSM_ON

@@ -11,13 +11,13 @@ LSM=capability,landlock,yama,disablenetwork
 "$ROOT/scripts/prepare.sh"
 
 if [ -t 0 ] && [ -t 1 ] && [ -z "${DN_DEMO:-}" ]; then
-	stage "booting the VM (interactive; leave with poweroff -f)..."
+	stage "[6/6] booting the VM (interactive; leave with poweroff -f)..."
 	"$ROOT/scripts/vm.sh" - "$OBJ/arch/x86/boot/bzImage" \
 		"$BUILD/tests.cpio" 3600 "lsm=$LSM dn.mode=shell kunit.enable=0 quiet"
 	exit 0
 fi
 
-stage "booting the VM for the demo..."
+stage "[6/6] booting the VM for the demo..."
 status=0
 "$ROOT/scripts/vm.sh" demo "$OBJ/arch/x86/boot/bzImage" "$BUILD/tests.cpio" \
 	300 "lsm=$LSM dn.mode=demo kunit.enable=0" || status=1
