@@ -4,104 +4,20 @@
  *
  * io_uring requests go through the same socket hooks as the system calls,
  * inline or from io-wq, and a restricted task may not use a personality
- * whose credentials are unrestricted.  Only raw system calls are used, so
- * that the tests need no liburing.
+ * whose credentials are unrestricted.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
 
 #define _GNU_SOURCE
 #include <arpa/inet.h>
-#include <linux/io_uring.h>
 #include <netinet/in.h>
 #include <sys/mman.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
 #include "common.h"
-
-struct ring {
-	int fd;
-	unsigned int *sq_tail, *sq_mask, *sq_array;
-	unsigned int *cq_head, *cq_tail, *cq_mask;
-	struct io_uring_sqe *sqes;
-	struct io_uring_cqe *cqes;
-	bool sqpoll;
-};
-
-static int ring_init(struct ring *const r, const unsigned int flags)
-{
-	struct io_uring_params p = { .flags = flags, .sq_thread_idle = 2000 };
-	size_t sq_len, cq_len;
-	void *sq, *cq;
-
-	memset(r, 0, sizeof(*r));
-	r->sqpoll = flags & IORING_SETUP_SQPOLL;
-	r->fd = syscall(__NR_io_uring_setup, 4, &p);
-	if (r->fd < 0)
-		return -errno;
-	sq_len = p.sq_off.array + p.sq_entries * sizeof(unsigned int);
-	cq_len = p.cq_off.cqes + p.cq_entries * sizeof(struct io_uring_cqe);
-	sq = mmap(NULL, sq_len, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
-		  IORING_OFF_SQ_RING);
-	cq = mmap(NULL, cq_len, PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
-		  IORING_OFF_CQ_RING);
-	r->sqes = mmap(NULL, p.sq_entries * sizeof(struct io_uring_sqe),
-		       PROT_READ | PROT_WRITE, MAP_SHARED, r->fd,
-		       IORING_OFF_SQES);
-	if (sq == MAP_FAILED || cq == MAP_FAILED || r->sqes == MAP_FAILED)
-		return -ENOMEM;
-	r->sq_tail = sq + p.sq_off.tail;
-	r->sq_mask = sq + p.sq_off.ring_mask;
-	r->sq_array = sq + p.sq_off.array;
-	r->cq_head = cq + p.cq_off.head;
-	r->cq_tail = cq + p.cq_off.tail;
-	r->cq_mask = cq + p.cq_off.ring_mask;
-	r->cqes = cq + p.cq_off.cqes;
-	return 0;
-}
-
-/* Submit one request and return its result. */
-static int ring_run(struct ring *const r, const struct io_uring_sqe *const sqe)
-{
-	const unsigned int tail = *r->sq_tail;
-	const unsigned int idx = tail & *r->sq_mask;
-	unsigned int flags = IORING_ENTER_GETEVENTS, head;
-	int res;
-
-	r->sqes[idx] = *sqe;
-	r->sq_array[idx] = idx;
-	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
-	if (r->sqpoll)
-		flags |= IORING_ENTER_SQ_WAKEUP;
-	head = __atomic_load_n(r->cq_head, __ATOMIC_ACQUIRE);
-	while (__atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE) == head) {
-		if (syscall(__NR_io_uring_enter, r->fd, r->sqpoll ? 0 : 1, 1,
-			    flags, NULL, 0) < 0 && errno != EINTR)
-			return -1000 - errno;
-	}
-	res = r->cqes[head & *r->cq_mask].res;
-	__atomic_store_n(r->cq_head, head + 1, __ATOMIC_RELEASE);
-	return res;
-}
-
-static int ring_socket(struct ring *const r, const int family,
-		       const __u8 flags)
-{
-	const struct io_uring_sqe sqe = {
-		.opcode = IORING_OP_SOCKET,
-		.flags = flags,
-		.fd = family,
-		.off = SOCK_DGRAM | SOCK_CLOEXEC,
-	};
-	const int res = ring_run(r, &sqe);
-
-	if (res >= 0) {
-		close(res);
-		return 0;
-	}
-	return res;
-}
+#include "uring.h"
 
 static struct sockaddr_in loopback(const unsigned short port)
 {

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * disablenetwork stress test - restricted and unrestricted tasks at once
+ *
+ *   stress [SECONDS]
+ *
+ * Worker threads fork children that restrict themselves (or not) and then
+ * create sockets, connect, sendto, submit io_uring requests, execute a
+ * probe, and ptrace a sibling across the restricted/unrestricted line,
+ * while an unrestricted thread keeps loopback traffic flowing.  Every
+ * attempt is checked against the rules: a restricted attempt must be
+ * denied, an unrestricted one must succeed.  Bounded in time (default 30
+ * seconds, at most 60) and in iterations; no task may be left behind.
+ *
+ * Copyright (C) 2026 The disablenetwork authors
+ */
+
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <dirent.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/ptrace.h>
+#include <time.h>
+
+#include "dn.h"
+#include "uring.h"
+
+#define WORKERS 4
+#define MAX_CHILDREN 20000
+
+struct counters {
+	unsigned long denied;	/* restricted, denied: as expected */
+	unsigned long allowed;	/* unrestricted, allowed: as expected */
+	unsigned long wrong;
+	unsigned long children;
+	unsigned long traffic;
+};
+
+static struct counters *counts;
+static struct sockaddr_in tcp_server, udp_sink;
+static int stop;
+static time_t deadline;
+
+static void count(const bool restricted, const int res)
+{
+	if (restricted && res == -EPERM)
+		__atomic_fetch_add(&counts->denied, 1, __ATOMIC_RELAXED);
+	else if (!restricted && res >= 0)
+		__atomic_fetch_add(&counts->allowed, 1, __ATOMIC_RELAXED);
+	else
+		__atomic_fetch_add(&counts->wrong, 1, __ATOMIC_RELAXED);
+}
+
+static int try_socket(void)
+{
+	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}
+
+/* A child: maybe restrict, then try everything once. */
+static void child(const bool restricted, const unsigned int n)
+{
+	const int tcp = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	const int udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct ring ring;
+	const bool uring = n % 4 == 0 && !ring_init(&ring, 0);
+	pid_t pid, tracee = -1;
+	int status, res, go[2];
+	char c;
+
+	if (tcp < 0 || udp < 0)
+		_exit(2);
+	if (n % 5 == 0) {
+		/* A sibling forked before the restriction: unrestricted. */
+		if (pipe(go))
+			_exit(4);
+		tracee = fork();
+		if (tracee == 0) {
+			close(go[1]);
+			_exit(read(go[0], &c, 1) < 0);
+		}
+		close(go[0]);
+	}
+	if (restricted && dn_restrict())
+		_exit(3);
+	count(restricted, try_socket());
+	count(restricted, RET(connect(tcp, (void *)&tcp_server,
+				      sizeof(tcp_server))));
+	count(restricted, RET(sendto(udp, "s", 1, MSG_DONTWAIT,
+				     (void *)&udp_sink, sizeof(udp_sink))));
+	if (uring)
+		count(restricted, ring_socket(&ring, AF_INET, n % 8 ?
+					      0 : IOSQE_ASYNC));
+
+	if (n % 3 == 0) {
+		/* Execute the probe: the restriction must survive. */
+		pid = fork();
+		if (pid == 0) {
+			execl("/proc/self/exe", "stress", "probe", NULL);
+			_exit(100);
+		}
+		if (waitpid(pid, &status, 0) == pid && WIFEXITED(status) &&
+		    WEXITSTATUS(status) == (restricted ? 3 : 0))
+			count(restricted, restricted ? -EPERM : 0);
+		else
+			count(false, -EIO);
+	}
+
+	if (tracee > 0) {
+		/* Across the line: denied only to a restricted tracer. */
+		res = RET(ptrace(PTRACE_ATTACH, tracee, NULL, NULL));
+		if (!res) {
+			waitpid(tracee, NULL, 0);
+			ptrace(PTRACE_DETACH, tracee, NULL, NULL);
+		}
+		count(restricted, res);
+		close(go[1]);
+		waitpid(tracee, NULL, 0);
+	}
+	_exit(0);
+}
+
+static void *worker(void *const arg)
+{
+	unsigned int n = (unsigned long)arg;
+	int status;
+	pid_t pid;
+
+	while (!__atomic_load_n(&stop, __ATOMIC_RELAXED) &&
+	       time(NULL) < deadline &&
+	       __atomic_fetch_add(&counts->children, 1, __ATOMIC_RELAXED) <
+		       MAX_CHILDREN) {
+		n += WORKERS;
+		pid = fork();
+		if (pid < 0) {
+			count(false, -errno);
+			continue;
+		}
+		if (pid == 0)
+			child(n % 2, n);
+		if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status) ||
+		    WEXITSTATUS(status))
+			count(false, -EIO);
+	}
+	return NULL;
+}
+
+/* Unrestricted loopback traffic for the whole run. */
+static void *traffic(void *const arg)
+{
+	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	while (!__atomic_load_n(&stop, __ATOMIC_RELAXED)) {
+		if (sendto(fd, "t", 1, 0, (void *)&udp_sink,
+			   sizeof(udp_sink)) == 1)
+			__atomic_fetch_add(&counts->traffic, 1,
+					   __ATOMIC_RELAXED);
+		else
+			count(false, -errno);
+	}
+	close(fd);
+	return NULL;
+}
+
+/* Drain what the traffic thread sends, so the sink never fills. */
+static void *drain(void *const arg)
+{
+	const int fd = (long)arg;
+	char buf[64];
+
+	while (!__atomic_load_n(&stop, __ATOMIC_RELAXED))
+		if (recv(fd, buf, sizeof(buf), MSG_DONTWAIT) < 0)
+			sched_yield();
+	return NULL;
+}
+
+static int threads_left(void)
+{
+	DIR *dir = opendir("/proc/self/task");
+	int n = 0;
+
+	while (dir && readdir(dir))
+		n++;
+	if (dir)
+		closedir(dir);
+	return n - 2;	/* "." and ".." */
+}
+
+int main(int argc, char *argv[])
+{
+	socklen_t len = sizeof(tcp_server);
+	pthread_t workers[WORKERS], tx, rx;
+	int seconds = argc > 1 ? atoi(argv[1]) : 30;
+	int lsn, sink, i;
+	long leaked = 0;
+
+	if (argc > 1 && !strcmp(argv[1], "probe"))
+		return (dn_get() == PR_NETWORK_OFF) | (try_socket() == -EPERM) << 1;
+	if (seconds <= 0 || seconds > 60)
+		seconds = 60;
+	if (!dn_enabled()) {
+		printf("stress: disablenetwork is not enabled\n");
+		return 4;	/* KSFT_SKIP */
+	}
+	counts = mmap(NULL, sizeof(*counts), PROT_READ | PROT_WRITE,
+		      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (counts == MAP_FAILED)
+		return 1;
+	memset(counts, 0, sizeof(*counts));
+
+	tcp_server.sin_family = AF_INET;
+	tcp_server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	udp_sink = tcp_server;
+	lsn = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	sink = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (lsn < 0 || sink < 0 ||
+	    bind(lsn, (void *)&tcp_server, sizeof(tcp_server)) ||
+	    getsockname(lsn, (void *)&tcp_server, &len) ||
+	    listen(lsn, 4096) ||
+	    bind(sink, (void *)&udp_sink, sizeof(udp_sink)) ||
+	    getsockname(sink, (void *)&udp_sink, &len)) {
+		perror("stress: setup");
+		return 1;
+	}
+
+	deadline = time(NULL) + seconds;
+	pthread_create(&tx, NULL, traffic, NULL);
+	pthread_create(&rx, NULL, drain, (void *)(long)sink);
+	for (i = 0; i < WORKERS; i++)
+		pthread_create(&workers[i], NULL, worker, (void *)(long)i);
+	for (i = 0; i < WORKERS; i++)
+		pthread_join(workers[i], NULL);
+	__atomic_store_n(&stop, 1, __ATOMIC_RELAXED);
+	pthread_join(tx, NULL);
+	pthread_join(rx, NULL);
+
+	/* Every child reaped, every thread joined. */
+	while (waitpid(-1, NULL, WNOHANG) > 0)
+		leaked++;
+	leaked += threads_left() - 1;
+
+	printf("stress: %lu denied as expected, %lu allowed as expected, ",
+	       counts->denied, counts->allowed);
+	printf("%lu wrong, %lu children, %lu packets, %ld leaked\n",
+	       counts->wrong, counts->children, counts->traffic, leaked);
+	return counts->wrong || leaked || !counts->denied || !counts->allowed ||
+	       !counts->traffic;
+}
