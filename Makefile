@@ -14,6 +14,12 @@ run:
 check:
 	@scripts/check.sh
 
+# make check, then the heavy checks: the series at every patch, a
+# sanitizer kernel with the stress test, every LSM at once, the build
+# matrix, Debian's configuration, clang and the Sphinx docs.
+check-all:
+	@scripts/check-all.sh
+
 # Regenerate patches/ from security/, tools/, Documentation/ and series/.
 patches:
 	@scripts/deps.sh

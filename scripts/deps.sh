@@ -7,6 +7,9 @@ PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
       flex bison libelf-dev libssl-dev libcap-dev cpio rsync ccache sparse
       python3 python3-ply python3-git git xz-utils patch shellcheck)
 
+# make check-all needs more: clang, Debian's kernel configuration, Sphinx.
+[ "${1:-}" = --all ] && PKGS+=(clang lld llvm linux-config-6.12 python3-sphinx)
+
 missing=()
 for p in "${PKGS[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
