@@ -54,6 +54,17 @@ static inline bool dn_enabled(void)
 	return false;
 }
 
+/* Can the caller create an AF_INET socket?  0, or -errno. */
+static inline int inet_socket(void)
+{
+	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return -errno;
+	close(fd);
+	return 0;
+}
+
 static inline int dn_get(void)
 {
 	return prctl(PR_GET_NETWORK, 0, 0, 0, 0);

@@ -33,14 +33,13 @@ __attribute__((constructor)) static void probe(void)
 		.version = _LINUX_CAPABILITY_VERSION_3,
 	};
 	struct __user_cap_data_struct data[2] = {};
-	int status = 0, fd;
+	int status = 0;
 
 	if (!getenv(PROBE_ENV))
 		return;
 	if (dn_get() == PR_NETWORK_OFF)
 		status |= PROBE_RESTRICTED;
-	fd = socket(AF_INET, SOCK_DGRAM, 0);
-	if (fd < 0 && errno == EPERM)
+	if (inet_socket() == -EPERM)
 		status |= PROBE_DENIED;
 	if (geteuid() == 0)
 		status |= PROBE_ROOT;
@@ -48,17 +47,6 @@ __attribute__((constructor)) static void probe(void)
 	    (data[0].effective & (1U << CAP_NET_RAW)))
 		status |= PROBE_CAPS;
 	_exit(status);
-}
-
-/* Can this task create an AF_INET socket? 0 or -errno. */
-static int inet_socket(void)
-{
-	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
 }
 
 /* Execute @path (this test, usually) as a probe, and return its status. */

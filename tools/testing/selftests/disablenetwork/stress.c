@@ -54,16 +54,6 @@ static void count(const bool restricted, const int res)
 		__atomic_fetch_add(&counts->wrong, 1, __ATOMIC_RELAXED);
 }
 
-static int try_socket(void)
-{
-	const int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-
-	if (fd < 0)
-		return -errno;
-	close(fd);
-	return 0;
-}
-
 /* A child: maybe restrict, then try everything once. */
 static void child(const bool restricted, const unsigned int n)
 {
@@ -90,7 +80,7 @@ static void child(const bool restricted, const unsigned int n)
 	}
 	if (restricted && dn_restrict())
 		_exit(3);
-	count(restricted, try_socket());
+	count(restricted, inet_socket());
 	count(restricted, RET(connect(tcp, (void *)&tcp_server,
 				      sizeof(tcp_server))));
 	count(restricted, RET(sendto(udp, "s", 1, MSG_DONTWAIT,
@@ -202,7 +192,7 @@ int main(int argc, char *argv[])
 	long leaked = 0;
 
 	if (argc > 1 && !strcmp(argv[1], "probe"))
-		return (dn_get() == PR_NETWORK_OFF) | (try_socket() == -EPERM) << 1;
+		return (dn_get() == PR_NETWORK_OFF) | (inet_socket() == -EPERM) << 1;
 	if (seconds <= 0 || seconds > 60)
 		seconds = 60;
 	if (!dn_enabled()) {
