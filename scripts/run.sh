@@ -11,7 +11,7 @@ LSM=capability,landlock,yama,disablenetwork
 "$ROOT/scripts/prepare.sh"
 
 if [ -t 0 ] && [ -t 1 ] && [ -z "${DN_DEMO:-}" ]; then
-	stage "[6/6] booting the VM (interactive; leave with poweroff -f)..."
+	stage "[6/6] booting the VM (interactive; leave with exit)..."
 	"$ROOT/scripts/vm.sh" - "$OBJ/arch/x86/boot/bzImage" \
 		"$BUILD/tests.cpio" 3600 "lsm=$LSM dn.mode=shell kunit.enable=0 quiet"
 	exit 0
