@@ -8,6 +8,7 @@
 #   files         repository paths the commit adds, one per line
 #   changes.diff  changes to files that exist before the commit: upstream
 #                 files, or our own files that an earlier commit added
+#   changes.gen   instead of changes.diff: a program that writes it to $1
 # series/cover-letter is the cover letter: subject, blank line, body.
 #
 # The repository holds the final version of our files.  The version an
@@ -21,7 +22,14 @@ out=${1:-$ROOT/patches}
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mapfile -t patches < <(find "$ROOT/series" -mindepth 1 -maxdepth 1 -type d |
+# A private copy of series/, with the generated diffs filled in.
+cp -r "$ROOT/series" "$tmp/series"
+for gen in "$tmp"/series/*/changes.gen; do
+	[ -e "$gen" ] || continue
+	ROOT=$ROOT "$gen" "$(dirname "$gen")/changes.diff" ||
+		die "$(basename "$(dirname "$gen")")/changes.gen failed"
+done
+mapfile -t patches < <(find "$tmp/series" -mindepth 1 -maxdepth 1 -type d |
 			sort)
 [ ${#patches[@]} -gt 0 ] || die "series/ holds no patch directories"
 
@@ -87,7 +95,7 @@ for p in "${patches[@]}"; do
 done
 git -C "$TREE" update-ref refs/heads/series "$parent"
 git -C "$TREE" config branch.series.description \
-	"$(cat "$ROOT/series/cover-letter")"
+	"$(cat "$tmp/series/cover-letter")"
 
 rm -rf "$tmp/out"
 git -C "$TREE" format-patch -q --cover-letter --cover-from-description=subject \

@@ -163,6 +163,8 @@ static int hook_unix_stream_connect(struct sock *const sock,
 				    struct sock *const other,
 				    struct sock *const newsk)
 {
+	const struct file *file;
+
 	if (!disablenetwork_current_restricted())
 		return 0;
 	if (!unix_sock_is_abstract(other))
@@ -170,9 +172,11 @@ static int hook_unix_stream_connect(struct sock *const sock,
 	/*
 	 * The listener counts as restricted only if its socket was opened by
 	 * a restricted task; other->sk_socket is stable under the state lock
-	 * that af_unix.c holds here.
+	 * that af_unix.c holds here.  A kernel socket has no file, and counts
+	 * as unrestricted.
 	 */
-	if (disablenetwork_cred_restricted(other->sk_socket->file->f_cred))
+	file = other->sk_socket->file;
+	if (file && disablenetwork_cred_restricted(file->f_cred))
 		return 0;
 	return disablenetwork_deny("connect", AF_UNIX);
 }
@@ -531,8 +535,9 @@ static struct sock *unix_listener(struct kunit *const test,
 		memcpy(addr->name->sun_path, path, pathlen);
 		u->addr = addr;
 	}
+	/* A kernel socket (no @opener) has no file. */
 	file->f_cred = opener;
-	sock->file = file;
+	sock->file = opener ? file : NULL;
 	u->sk.sk_socket = sock;
 	u->sk.sk_family = AF_UNIX;
 	return &u->sk;
@@ -585,6 +590,23 @@ static void test_unix_stream_connect(struct kunit *const test)
 	put_cred(creds[1]);
 }
 
+static void test_unix_stream_connect_kernel_listener(struct kunit *const test)
+{
+	struct sock *const other = unix_listener(test, "\0k", 2, NULL);
+	const struct cred *old;
+	int ret;
+
+	old = override_restriction(test, false);
+	ret = hook_unix_stream_connect(NULL, other, NULL);
+	revert_creds(old);
+	KUNIT_EXPECT_EQ(test, 0, ret);
+
+	old = override_restriction(test, true);
+	ret = hook_unix_stream_connect(NULL, other, NULL);
+	revert_creds(old);
+	KUNIT_EXPECT_EQ(test, -EPERM, ret);
+}
+
 static struct kunit_case test_cases[] = {
 	/* clang-format off */
 	KUNIT_CASE(test_unix_addr_kind),
@@ -592,6 +614,7 @@ static struct kunit_case test_cases[] = {
 	KUNIT_CASE(test_hook_decisions),
 	KUNIT_CASE(test_sctp_kernel_socket),
 	KUNIT_CASE(test_unix_stream_connect),
+	KUNIT_CASE(test_unix_stream_connect_kernel_listener),
 	{}
 	/* clang-format on */
 };
