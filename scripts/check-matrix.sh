@@ -25,8 +25,10 @@ cell() {
 		echo "# CONFIG_$dep is not set" >>"$frag"
 	done
 	stage "  matrix: CONFIG_$sym=n${*:+ (with $*)}"
-	"$ROOT/scripts/kernel.sh" "$BUILD/obj-matrix" "$frag"
-	grep -qx CONFIG_SECURITY_DISABLENETWORK=y "$BUILD/obj-matrix/.config"
+	# One object directory per cell, so that a rerun is incremental.
+	"$ROOT/scripts/kernel.sh" "$BUILD/obj-matrix-$name" "$frag"
+	grep -qx CONFIG_SECURITY_DISABLENETWORK=y "$BUILD/obj-matrix-$name/.config" ||
+		die "matrix $name: SECURITY_DISABLENETWORK did not survive"
 }
 
 cell io_uring IO_URING
