@@ -2,7 +2,7 @@
 # disablenetwork: the LSM as a patch series for Debian's Linux 6.12, and
 # the pipeline that builds, boots and tests it.  See README.md.
 
-.PHONY: all run check check-all patches check-patches bench clean distclean
+.PHONY: all run check check-all check-mutants patches check-patches bench clean distclean
 
 all: check
 
@@ -19,6 +19,11 @@ check:
 # matrix, Debian's configuration, clang and the Sphinx docs.
 check-all:
 	@scripts/check-all.sh
+
+# Show that each check can fail: one bug at a time, caught by its check.
+check-mutants:
+	@scripts/deps.sh --all
+	@scripts/check-mutants.sh
 
 # Regenerate patches/ from security/, tools/, Documentation/ and series/.
 patches:

@@ -6,14 +6,14 @@
 #   boot-suite.sh NAME "LSM LIST" "EXTRA KERNEL ARGS" FRAGMENT...
 # Builds build/obj-NAME from tinyconfig plus the fragments, boots it, and
 # leaves build/logs/NAME.{console,out} for report.py.  Honours DN_VM_MEM
-# and DN_VM_SMP.
+# and DN_VM_SMP, and DN_TESTS (the dn.tests= list) to run fewer tests.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 name=$1 lsm=$2 extra=$3
 shift 3
 obj=$BUILD/obj-$name
-TESTS=disablenetwork,lsm,landlock:base_test,landlock:net_test,landlock:ptrace_test
+TESTS=${DN_TESTS:-disablenetwork,lsm,landlock:base_test,landlock:net_test,landlock:ptrace_test}
 
 stage "  $name: building..."
 "$ROOT/scripts/kernel.sh" "$obj" "$@"

@@ -4,17 +4,22 @@
 # IP_SCTP, IPV6, TUN and SECURITY_PATH off in turn; Kconfig refusing
 # SECURITY_NETWORK=n; and SECURITY_DISABLENETWORK=n booted, to show that
 # it leaves the kernel as it was.
+#
+#   check-matrix.sh [CELL...]   only the named cells (io_uring, keys, sctp,
+#                               ipv6, tun, path), nothing else
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 base=$ROOT/configs/disablenetwork.config
+only=("$@")
 
 # cell NAME SYMBOL [DEPENDENT...]: SYMBOL off, and the options that need it.
 cell() {
 	local name=$1 sym=$2
 	shift 2
+	[ ${#only[@]} = 0 ] || [[ " ${only[*]} " = *" $name "* ]] || return 0
 	local frag=$tmp/$name.config re="^CONFIG_$sym="
 	for dep in "$@"; do
 		re="$re|^CONFIG_$dep="
@@ -38,6 +43,7 @@ cell ipv6 IPV6 MPTCP_IPV6
 cell tun TUN
 # Landlock selects SECURITY_PATH.
 cell path SECURITY_PATH SECURITY_LANDLOCK
+[ ${#only[@]} = 0 ] || exit 0
 
 stage "  matrix: CONFIG_SECURITY_NETWORK=n must be refused"
 { cat "$base"; echo "# CONFIG_SECURITY_NETWORK is not set"; } >"$tmp/net.config"

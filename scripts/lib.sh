@@ -6,7 +6,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=${BUILD:-$ROOT/build}
 TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
 TREE=${TREE:-$BUILD/linux}
-LOGS=$BUILD/logs
+LOGS=${LOGS:-$BUILD/logs}
 export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
 JOBS=${JOBS:-$(nproc)}
 

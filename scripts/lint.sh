@@ -3,7 +3,7 @@
 # Static checks of the module, in a separate object directory so that the
 # test kernel's objects keep their flags: W=1 and sparse (C=1) on
 # security/disablenetwork/, kernel-doc on its files, and shellcheck on our
-# scripts.  Any warning fails.
+# scripts, and the constants of tools/syzkaller/.  Any warning fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -24,6 +24,17 @@ kdoc=$(cd "$TREE" && PATH=/usr/bin:$PATH scripts/kernel-doc -none -Wall \
 	security/disablenetwork/*.[ch] 2>&1)
 [ -z "$kdoc" ] || { echo "$kdoc" >&2; die "kernel-doc warnings"; }
 
+# The syzkaller descriptions' constants must be the uapi's.
+syz=$ROOT/tools/syzkaller/disablenetwork.txt.const
+for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF; do
+	want=$(sed -nE "s/^# *define ${c}[[:space:]]+(0x[0-9a-f]+|[0-9]+).*/\1/p" \
+		"$TREE/include/uapi/linux/prctl.h")
+	have=$(sed -n "s/^$c = //p" "$syz")
+	if [ -z "$want" ] || [ "$((want))" != "$have" ]; then
+		die "$syz: $c is '$have', include/uapi/linux/prctl.h says '$want'"
+	fi
+done
+
 shellcheck -x -P SCRIPTDIR "$ROOT"/scripts/*.sh "$ROOT"/scripts/guest/* \
 	"$ROOT/.ci/run" || die "shellcheck warnings"
-echo "  W=1, sparse, kernel-doc and shellcheck: clean"
+echo "  W=1, sparse, kernel-doc, syzkaller constants and shellcheck: clean"

@@ -19,8 +19,9 @@ import subprocess
 import sys
 import tempfile
 
-LOGS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                    "..", "build", "logs"))
+LOGS = os.environ.get("LOGS") or os.path.normpath(
+    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build",
+                 "logs"))
 TOP = re.compile(r"^(not )?ok \d+ (.*?)(\s+# (SKIP|TIMEOUT).*)?$")
 CASE = re.compile(r"^# (not )?ok \d+ (.*?)(\s+# (SKIP|skip).*)?$")
 
