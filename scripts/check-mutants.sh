@@ -40,13 +40,14 @@ PY
 		die "mutant $name no longer applies: update scripts/check-mutants.sh"
 }
 
-# mutant NAME "WHAT" EXPECTED-REGEX REGEN CHECK...: with the mutations
-# made by the function mutant_NAME, CHECK must fail and print EXPECTED.
-# REGEN is keep (leave patches/ as it is), series (regenerate patches/) or
-# tree (regenerate patches/ and apply them to build/linux).
+# mutant NAME "WHAT" "CHECK" EXPECTED-REGEX REGEN COMMAND...: with the
+# mutations made by the function mutant_NAME, COMMAND (which runs the check
+# named CHECK) must fail and print EXPECTED.
+# REGEN is keep (apply patches/ as it is to build/linux), series
+# (regenerate patches/) or tree (regenerate patches/ and apply them).
 mutant() {
-	local name=$1 what=$2 expect=$3 regen=$4
-	shift 4
+	local name=$1 what=$2 check=$3 expect=$4 regen=$5
+	shift 5
 	[ ${#only[@]} = 0 ] || [[ " ${only[*]} " = *" $name "* ]] || return 0
 	ran=$((ran + 1))
 	rm -rf "$scratch"
@@ -58,16 +59,18 @@ mutant() {
 	(
 		cd "$scratch"
 		case $regen in
+		keep) scripts/tree.sh ;;
 		series) scripts/mkseries.sh ;;
 		tree) scripts/mkseries.sh && scripts/tree.sh ;;
 		esac
 		"$@"
 	) >"$log" 2>&1 || rc=$?
 	if [ "$rc" != 0 ] && grep -Eq "$expect" "$log"; then
-		echo "    caught by $*: $(grep -Em1 "$expect" "$log" | cut -c1-100)"
+		echo "    caught by $check: $(grep -Em1 "$expect" "$log" |
+			sed 's|^.*/build/linux/||' | cut -c1-100)"
 		caught=$((caught + 1))
 	else
-		echo "    NOT CAUGHT by $* (exit $rc; see $log)"
+		echo "    NOT CAUGHT by $check (exit $rc; see $log)"
 		missed=$((missed + 1))
 	fi
 }
@@ -81,6 +84,7 @@ mutant_stale() {
 	mutate $dn/log.c "Copyright" "Copyright (stale)"
 }
 mutant stale "a file changed, patches/ not regenerated" \
+	"the staleness check (check-series.sh)" \
 	"patches/.* is stale" keep scripts/check-series.sh
 
 mutant_checkpatch() {
@@ -88,6 +92,7 @@ mutant_checkpatch() {
 		"if (arg2 || arg3 || arg4 || arg5 )"
 }
 mutant checkpatch "a space before a closing parenthesis" \
+	"checkpatch --strict (check-series.sh)" \
 	"checkpatch errors" series scripts/check-series.sh
 
 mutant_kerneldoc() {
@@ -95,6 +100,7 @@ mutant_kerneldoc() {
 " ""
 }
 mutant kerneldoc "an undocumented parameter" \
+	"kernel-doc (lint.sh)" \
 	"arg3.*not described|kernel-doc warnings" tree scripts/lint.sh
 
 mutant_w1() {
@@ -102,6 +108,7 @@ mutant_w1() {
 		>>"$scratch/$dn/log.c"
 }
 mutant w1 "a global function without a prototype" \
+	"W=1 (lint.sh)" \
 	"missing-prototypes" tree scripts/lint.sh
 
 mutant_sparse() {
@@ -109,6 +116,7 @@ mutant_sparse() {
 		>>"$scratch/$dn/log.c"
 }
 mutant sparse "a host-order constant in a __be16" \
+	"sparse (lint.sh)" \
 	"incorrect type in initializer" tree scripts/lint.sh
 
 mutant_syzkaller() {
@@ -116,6 +124,7 @@ mutant_syzkaller() {
 		"PR_NETWORK_OFF = 2"
 }
 mutant syzkaller "a syzkaller constant that disagrees with the uapi" \
+	"the syzkaller constants check (lint.sh)" \
 	"PR_NETWORK_OFF is '2'" keep scripts/lint.sh
 
 mutant_splat() {
@@ -124,6 +133,7 @@ mutant_splat() {
 		return disablenetwork_current_restricted() ? PR_NETWORK_OFF : 0;"
 }
 mutant splat "a WARN_ON in PR_GET_NETWORK" \
+	"the console scan of make check (check.sh)" \
 	"kernel splat on the console" tree scripts/check.sh
 
 mutant_fuzz() {
@@ -142,6 +152,7 @@ mutant_fuzz() {
 	if (family == AF_UNIX) {"
 }
 mutant fuzz "connect() with a 1-byte address gives EACCES, not the kernel's errno" \
+	"the fuzz digest comparison (check.sh)" \
 	"DIFFER across boots" tree scripts/check.sh
 
 mutant_stress() {
@@ -149,6 +160,7 @@ mutant_stress() {
 		'	return 0;'
 }
 mutant stress "restricted sendto() to an address is let through" \
+	"the stress test (boot-suite.sh debug)" \
 	"stress: .* [1-9][0-9]* wrong" tree \
 	env DN_TESTS=disablenetwork:prctl_test DN_VM_MEM=2048 DN_VM_SMP=2 \
 	sh -c "scripts/boot-suite.sh debug $lsms dn.stress=15 $frag \
@@ -170,6 +182,7 @@ mutant_kasan() {
 #include <linux/slab.h>"
 }
 mutant kasan "an off-by-one write past a kmalloc(1)" \
+	"the sanitizer kernel (boot-suite.sh debug)" \
 	"KASAN: slab-out-of-bounds" tree \
 	env DN_TESTS=disablenetwork:prctl_test DN_VM_MEM=2048 DN_VM_SMP=2 \
 	scripts/boot-suite.sh debug "$lsms" "" "$frag" configs/debug.config
@@ -179,6 +192,7 @@ mutant_lsms() {
 		"return cred->security;"
 }
 mutant lsms "the cred blob offset ignored" \
+	"the every-LSM boot (boot-suite.sh all-lsms)" \
 	"FAILED|kernel splat|panic|hang|did not finish" tree \
 	env DN_TESTS=disablenetwork:prctl_test,disablenetwork:net_test \
 	sh -c "scripts/boot-suite.sh all-lsms $all_lsms '' $frag \
@@ -189,6 +203,7 @@ mutant_matrix() {
 		"$scratch/$dn/task.c"
 }
 mutant matrix "the io_uring hook outside #ifdef CONFIG_IO_URING" \
+	"the build matrix (check-matrix.sh)" \
 	"uring_override_creds" tree scripts/check-matrix.sh io_uring
 
 mutant_debian() {
@@ -205,6 +220,7 @@ mutant_debian() {
 	if (family == AF_UNIX) {"
 }
 mutant debian "an unused variable" \
+	"Debian's configuration (check-debian.sh)" \
 	"unused variable" tree scripts/check-debian.sh
 
 mutant_clang() {
@@ -214,12 +230,14 @@ mutant_clang() {
 	if (family == AF_UNIX &&"
 }
 mutant clang "a self-assignment, which gcc does not warn about" \
+	"clang (check-clang.sh)" \
 	"self-assign" tree scripts/check-clang.sh
 
 mutant_docs() {
 	printf '\n.. nosuchdirective:: x\n' >>"$scratch/Documentation/admin-guide/LSM/disablenetwork.rst"
 }
 mutant docs "an unknown rst directive" \
+	"Sphinx (check-docs.sh)" \
 	"nosuchdirective" tree scripts/check-docs.sh
 
 [ "$ran" -gt 0 ] || die "no such mutant: ${only[*]}"
