@@ -19,7 +19,7 @@ only=("$@")
 cell() {
 	local name=$1 sym=$2
 	shift 2
-	[ ${#only[@]} = 0 ] || [[ " ${only[*]} " = *" $name "* ]] || return 0
+	selected "$name" "${only[@]}" || return 0
 	local frag=$tmp/$name.config re="^CONFIG_$sym="
 	for dep in "$@"; do
 		re="$re|^CONFIG_$dep="

@@ -48,7 +48,7 @@ PY
 mutant() {
 	local name=$1 what=$2 check=$3 expect=$4 regen=$5
 	shift 5
-	[ ${#only[@]} = 0 ] || [[ " ${only[*]} " = *" $name "* ]] || return 0
+	selected "$name" "${only[@]}" || return 0
 	ran=$((ran + 1))
 	rm -rf "$scratch"
 	mkdir -p "$scratch"
@@ -136,20 +136,20 @@ mutant splat "a WARN_ON in PR_GET_NETWORK" \
 	"the console scan of make check (check.sh)" \
 	"kernel splat on the console" tree scripts/check.sh
 
-mutant_fuzz() {
-	mutate $dn/net.c "	int family;
-
-	if (!disablenetwork_current_restricted())
-		return 0;
-	family = sock->sk->sk_family;
-	if (family == AF_UNIX) {" "	int family;
-
-	if (addrlen == 1)
-		return -EACCES;
+# What follows the declaration in hook_socket_connect(), where the fuzz
+# and debian mutants put their bugs.
+connect_body="
 	if (!disablenetwork_current_restricted())
 		return 0;
 	family = sock->sk->sk_family;
 	if (family == AF_UNIX) {"
+
+mutant_fuzz() {
+	mutate $dn/net.c "	int family;
+$connect_body" "	int family;
+
+	if (addrlen == 1)
+		return -EACCES;$connect_body"
 }
 mutant fuzz "connect() with a 1-byte address gives EACCES, not the kernel's errno" \
 	"the fuzz digest comparison (check.sh)" \
@@ -208,16 +208,8 @@ mutant matrix "the io_uring hook outside #ifdef CONFIG_IO_URING" \
 
 mutant_debian() {
 	mutate $dn/net.c "	int family;
-
-	if (!disablenetwork_current_restricted())
-		return 0;
-	family = sock->sk->sk_family;
-	if (family == AF_UNIX) {" "	int family, unused;
-
-	if (!disablenetwork_current_restricted())
-		return 0;
-	family = sock->sk->sk_family;
-	if (family == AF_UNIX) {"
+$connect_body" "	int family, unused;
+$connect_body"
 }
 mutant debian "an unused variable" \
 	"Debian's configuration (check-debian.sh)" \

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
-"""Regenerate series/0005-kunit/changes.diff from the module's files.
+"""Write the KUnit patch's diff (series/0005-kunit) from the final files.
 
 The KUnit patch adds, to files of earlier patches, the trailing
 "#ifdef CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST" block of each C file and

@@ -31,6 +31,13 @@ die() {
 	exit 1
 }
 
+# selected NAME [CHOSEN...]: true if nothing was chosen, or NAME was.
+selected() {
+	local name=$1
+	shift
+	[ $# = 0 ] || [[ " $* " = *" $name "* ]]
+}
+
 # run_logged LOG CMD...: run quietly, print the log tail on failure.
 run_logged() {
 	local log=$1
