@@ -2,7 +2,8 @@
 # disablenetwork: the LSM as a patch series for Debian's Linux 6.12, and
 # the pipeline that builds, boots and tests it.  See README.md.
 
-.PHONY: all run check check-all check-mutants patches check-patches bench clean distclean
+.PHONY: all run check check-all check-mutants patches check-patches bench clean distclean \
+	deb check-system run-system
 
 all: check
 
@@ -39,8 +40,34 @@ check-patches:
 bench:
 	@scripts/bench.sh
 
+# The kernel (make bindeb-pkg) and nonet as Debian packages, in build/system/.
+deb:
+	@scripts/system/deb.sh
+
+# A Debian 12 guest with systemd and AppArmor, the packages installed with
+# dpkg -i, running real programs unrestricted and under nonet.
+check-system:
+	@scripts/system/check.sh
+
+# The same guest on the serial console; leave with poweroff.
+run-system:
+	@scripts/system/run.sh
+
 clean:
 	rm -rf build/obj build/logs build/*.cpio
 
-distclean:
+dist# The kernel (make bindeb-pkg) and nonet as Debian packages, in build/system/.
+deb:
+	@scripts/system/deb.sh
+
+# A Debian 12 guest with systemd and AppArmor, the packages installed with
+# dpkg -i, running real programs unrestricted and under nonet.
+check-system:
+	@scripts/system/check.sh
+
+# The same guest on the serial console; leave with poweroff.
+run-system:
+	@scripts/system/run.sh
+
+clean:
 	rm -rf build

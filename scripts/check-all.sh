@@ -8,30 +8,33 @@ start=$(date +%s)
 "$ROOT/scripts/deps.sh" --all
 "$ROOT/scripts/check.sh"
 
-stage "[check-all 1/7] the series at every patch, =y and =n..."
+stage "[check-all 1/8] the series at every patch, =y and =n..."
 "$ROOT/scripts/check-bisect.sh"
 
-stage "[check-all 2/7] sanitizer kernel: KASAN, UBSAN, lockdep, KFENCE..."
+stage "[check-all 2/8] sanitizer kernel: KASAN, UBSAN, lockdep, KFENCE..."
 DN_VM_MEM=2048 DN_VM_SMP=2 "$ROOT/scripts/boot-suite.sh" debug \
 	capability,landlock,yama,disablenetwork "dn.stress=60" \
 	"$ROOT/configs/disablenetwork.config" "$ROOT/configs/debug.config"
 
-stage "[check-all 3/7] every LSM at once..."
+stage "[check-all 3/8] every LSM at once..."
 "$ROOT/scripts/boot-suite.sh" all-lsms \
 	capability,landlock,lockdown,yama,loadpin,safesetid,apparmor,tomoyo,ipe,bpf,ima,evm,disablenetwork \
 	"" "$ROOT/configs/disablenetwork.config" "$ROOT/configs/all-lsms.config"
 
-stage "[check-all 4/7] build matrix..."
+stage "[check-all 4/8] build matrix..."
 "$ROOT/scripts/check-matrix.sh"
 
-stage "[check-all 5/7] Debian's configuration..."
+stage "[check-all 5/8] Debian's configuration..."
 "$ROOT/scripts/check-debian.sh"
 
-stage "[check-all 6/7] clang..."
+stage "[check-all 6/8] clang..."
 "$ROOT/scripts/check-clang.sh"
 
-stage "[check-all 7/7] documentation..."
+stage "[check-all 7/8] documentation..."
 "$ROOT/scripts/check-docs.sh"
+
+stage "[check-all 8/8] a real system: Debian 12, systemd, AppArmor..."
+"$ROOT/scripts/system/check.sh"
 
 stage "check-all results (logs in build/logs/):"
 "$ROOT/scripts/report.py" "$TREE" debug all-lsms off

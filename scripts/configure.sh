@@ -4,6 +4,8 @@
 # requested option survived olddefconfig.
 #
 #   configure.sh OBJDIR FRAGMENT...
+# DN_CONFIG_BASE names other base targets instead of tinyconfig, e.g.
+# "x86_64_defconfig kvm_guest.config" (the Debian guest's kernel).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -13,7 +15,8 @@ mkdir -p "$obj"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-make -s -C "$TREE" O="$tmp" tinyconfig >/dev/null
+# shellcheck disable=SC2086 # a list of make targets
+make -s -C "$TREE" O="$tmp" ${DN_CONFIG_BASE:-tinyconfig} >/dev/null
 cat "$@" >"$tmp/fragment"
 "$TREE/scripts/kconfig/merge_config.sh" -m -O "$tmp" "$tmp/.config" \
 	"$tmp/fragment" >"$tmp/merge.log" 2>&1 ||

@@ -9,6 +9,10 @@ PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
 
 # make check-all needs more: clang, Debian's kernel configuration, Sphinx.
 [ "${1:-}" = --all ] && PKGS+=(clang lld llvm linux-config-6.12 python3-sphinx)
+# make deb, make check-system: Debian packaging, Debian's configuration
+# (for its CONFIG_LSM) and the guest image.
+[ "${1:-}" = --system ] && PKGS+=(debhelper dpkg-dev kmod linux-config-6.12
+	mmdebstrap e2fsprogs zstd)
 
 missing=()
 for p in "${PKGS[@]}"; do

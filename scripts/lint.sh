@@ -35,6 +35,10 @@ for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF; do
 	fi
 done
 
+sys=$ROOT/scripts/system
 shellcheck -x -P SCRIPTDIR "$ROOT"/scripts/*.sh "$ROOT"/scripts/guest/* \
-	"$ROOT/.ci/run" || die "shellcheck warnings"
+	"$ROOT/.ci/run" "$sys"/*.sh "$sys"/rootfs/usr/local/lib/dn/check-system \
+	"$sys"/rootfs/usr/local/lib/dn/aa-confined "$sys"/rootfs/usr/local/lib/dn/banner \
+	"$sys"/rootfs/etc/profile.d/dn-banner.sh \
+	"$sys"/rootfs/etc/default/grub.d/disablenetwork.cfg || die "shellcheck warnings"
 echo "  W=1, sparse, kernel-doc, syzkaller constants and shellcheck: clean"
