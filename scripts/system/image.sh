@@ -8,6 +8,7 @@
 # Made again only when the base, a package or a guest file changed.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+umask 022
 
 [ "$(id -u)" = 0 ] || die "the guest image is made as root (file owners must survive)"
 "$ROOT/scripts/system/base.sh"
@@ -23,8 +24,9 @@ kdeb=${kdebs[0]} ndeb=${ndebs[0]}
 krel=$(dpkg-deb -f "$kdeb" Package | sed 's/^linux-image-//')
 
 key=$( { cat "$SYS/base.key" "$0" "$kdeb" "$ndeb"
-	(cd "$ROOT/scripts/system/rootfs" && find . -type f -print0 |
-		LC_ALL=C sort -z | xargs -0 sha256sum); } | sha256sum | cut -c1-16)
+	(cd "$ROOT/scripts/system/rootfs" && find . -type f -printf '%m %p\n' |
+		LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z |
+		xargs -0 sha256sum); } | sha256sum | cut -c1-16)
 if [ "$(cat "$SYS/image.key" 2>/dev/null)" = "$key" ] && [ -f "$SYS/disk.img" ]; then
 	stage "  guest image: up to date"
 	exit 0
@@ -39,7 +41,9 @@ cleanup() {
 	return 0
 }
 trap cleanup EXIT
-cp -r --no-preserve=ownership "$ROOT/scripts/system/rootfs/." "$root/"
+# Owned by root, readable by all, whatever the checkout's umask was.
+tar -C "$ROOT/scripts/system/rootfs" --owner=0 --group=0 \
+	--mode=u+rwX,go+rX,go-w -c . | tar -C "$root" -x
 rm -f "$root/etc/dn/empty.d/.keep"
 ch() {
 	chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin \
