@@ -88,7 +88,7 @@ check-mutants: deps-all
 lint: $(BUILD)/lint.ok
 
 clean:
-	rm -rf $(BUILD)/obj* $(LOGS) $(BUILD)/*.cpio $(BUILD)/*.ok
+	rm -rf $(BUILD)/obj* $(LOGS) $(BUILD)/*.cpio $(BUILD)/*.ok $(BUILD)/samples
 
 distclean:
 	rm -rf $(BUILD)
@@ -220,15 +220,15 @@ $(BUILD)/matrix-refused.ok: $(BUILD)/series.id $(FRAGS_obj) \
 
 # What a distribution ships: Debian's configuration with disablenetwork
 # appended to its CONFIG_LSM.
-check-debian: $(BUILD)/obj-debian/module.ok
+check-debian: deps-all $(BUILD)/obj-debian/module.ok
 $(BUILD)/debian-lsm.config: $(DEBIAN_CONFIG)
 	@mkdir -p $(@D)
 	@xz -dc $< | sed -n 's/^CONFIG_LSM="\(.\+\)"$$/CONFIG_LSM="\1,disablenetwork"/p' >$@
 	@grep -q disablenetwork $@ || { echo "error: $< sets no CONFIG_LSM" >&2; exit 1; }
 
-check-clang: $(BUILD)/obj-clang/module.ok
+check-clang: deps-all $(BUILD)/obj-clang/module.ok
 
-check-docs: $(BUILD)/docs.ok
+check-docs: deps-all $(BUILD)/docs.ok
 $(BUILD)/docs.ok: $(BUILD)/series.id scripts/check-docs.sh
 	$(call stage,docs,Sphinx build of the documentation)
 	@scripts/check-docs.sh $(BUILD)/docs-html

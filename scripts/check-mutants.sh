@@ -18,7 +18,8 @@
 # targets refreshes it.  The real series is put back into BUILDDIR at the
 # end.  Logs: BUILDDIR/logs/mutants/.
 #
-#   check-mutants.sh BUILDDIR [NAME...]   only the named mutants
+#   check-mutants.sh BUILDDIR [NAME...]   only the named mutants (NN-NAME,
+#                                         or NAME without its number)
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -49,7 +50,8 @@ field() {
 
 for patch in "${all[@]}"; do
 	name=$(basename "$patch" .patch)
-	[ $# = 0 ] || [[ " $* " = *" $name "* ]] || continue
+	[ $# = 0 ] || [[ " $* " = *" $name "* || " $* " = *" ${name#*-} "* ]] ||
+		continue
 	ran=$((ran + 1))
 	rm -rf "$scratch"
 	mkdir -p "$scratch"
