@@ -15,7 +15,7 @@
 include config.mk
 
 .PHONY: all run check check-all check-mutants patches check-patches bench \
-	clean distclean deps deps-all FORCE check-logs check-all-logs check-bisect \
+	clean distclean deps deps-all check-logs check-all-logs check-bisect \
 	check-matrix check-debian check-clang check-docs lint
 .DELETE_ON_ERROR:
 # Keep every file a pattern rule made (configs, args, logs).
@@ -66,12 +66,12 @@ check-all-logs: check-bisect $(LOGS)/debug.out $(LOGS)/all-lsms.out \
 # a scripted demo otherwise.
 run: $(BUILD)/obj/arch/x86/boot/bzImage $(INITRAMFS)
 	$(call stage,run,booting the VM)
-	@scripts/run.sh $^ "$(ARGS_run)"
+	@QEMU="$(call qemu,run)" scripts/run.sh $^ "$(ARGS_run)"
 
 # The cost of the hooks, against no LSM, Landlock, seccomp and netns.
 bench: $(BUILD)/obj/arch/x86/boot/bzImage $(INITRAMFS)
 	$(call stage,bench,benchmark: two VMs under qemu -icount)
-	@scripts/bench.sh $^
+	@QEMU="$(call qemu,bench)" scripts/bench.sh $^
 
 # Regenerate patches/ from the repository's files and series/.
 patches: $(BUILD)/series.id
@@ -107,15 +107,12 @@ $(BUILD)/base.id: $(TARBALL) scripts/tree.sh | deps
 	@scripts/tree.sh $< $@
 
 # The series, committed from the repository's files on top of base and
-# checked out in $(TREE).  series.id names the commit and changes only
-# when it does, so that nothing after it is redone for an unchanged tree.
+# checked out in $(TREE); series.id names the commit.
 SERIES_SOURCES := series/cover-letter $(wildcard series/*/*) \
 	$(wildcard $(shell cat series/*/files))
-$(BUILD)/series.id: $(BUILD)/series.stamp ;
-$(BUILD)/series.stamp: $(BUILD)/base.id $(SERIES_SOURCES) scripts/series.sh
+$(BUILD)/series.id: $(BUILD)/base.id $(SERIES_SOURCES) scripts/series.sh
 	$(call stage,tree,committing the series and checking it out)
-	@scripts/series.sh $(BUILD)/series.id
-	@touch $@
+	@scripts/series.sh $@
 
 $(BUILD)/patches.ok: $(BUILD)/series.id $(wildcard patches/*) \
 	scripts/check-patches.sh scripts/patches.sh
@@ -177,12 +174,12 @@ $(INITRAMFS): $(BUILD)/selftests.ok $(BUILD)/samples.ok \
 
 # ---- Boots ---------------------------------------------------------------
 
-# The kernel arguments and QEMU command of a boot, rewritten only when
-# they change, so that a boot is redone when they do.
-$(LOGS)/%.args: FORCE
-	@mkdir -p $(@D)
-	@echo '$(ARGS_$*) | $(QEMU)' | cmp -s - $@ || \
-		echo '$(ARGS_$*) | $(QEMU)' >$@
+# The kernel arguments and QEMU command of each boot, recorded when make
+# starts and rewritten only when they change, so that a boot is redone
+# when they do.
+record = $(shell mkdir -p $(dir $(1)) && \
+	{ echo '$(2)' | cmp -s - $(1) || echo '$(2)' >$(1); })
+$(foreach b,$(BOOTS),$(call record,$(LOGS)/$(b).args,$(ARGS_$(b)) | $(call qemu,$(b))))
 
 # A boot that fails (hang, panic, splat) is a failed test: vm.sh writes
 # it into the log for report.py and leaves the log out of date, so that
@@ -190,8 +187,8 @@ $(LOGS)/%.args: FORCE
 $(LOGS)/%.out: $(BUILD)/$$(KERNEL_$$*)/arch/x86/boot/bzImage $(INITRAMFS) \
 	$(LOGS)/%.args scripts/vm.sh
 	$(call stage,$(or $(STAGE_$*),boot),booting $*: $(ARGS_$*))
-	@scripts/vm.sh $* $< $(INITRAMFS) $(or $(TIMEOUT_$*),$(DN_TEST_TIMEOUT)) \
-		"$(ARGS_$*)" || true
+	@QEMU="$(call qemu,$*)" scripts/vm.sh $* $< $(INITRAMFS) \
+		$(or $(TIMEOUT_$*),$(DN_TEST_TIMEOUT)) "$(ARGS_$*)" || true
 TIMEOUT_debug = $(if $(filter command line environment,$(origin DN_TEST_TIMEOUT)),$(DN_TEST_TIMEOUT),3600)
 TIMEOUT_all-lsms = $(TIMEOUT_debug)
 TIMEOUT_off = $(TIMEOUT_debug)
@@ -233,5 +230,3 @@ $(BUILD)/docs.ok: $(BUILD)/series.id scripts/check-docs.sh
 	$(call stage,docs,Sphinx build of the documentation)
 	@scripts/check-docs.sh $(BUILD)/docs-html
 	@touch $@
-
-FORCE:

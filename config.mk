@@ -72,18 +72,23 @@ ARGS_off = lsm=$(LSM_ON) $(TEST_ARGS)
 # make run: the shell on a terminal, the scripted demo otherwise.
 ARGS_run = lsm=$(LSM_ON) kunit.enable=0
 
-# QEMU: TCG unless DN_KVM=1 (KVM hangs on the shared machine).
+# The boots: every name with a KERNEL_NAME.
+BOOTS = $(patsubst KERNEL_%,%,$(filter KERNEL_%,$(.VARIABLES)))
+
+# QEMU: TCG unless DN_KVM=1 (KVM hangs on the shared machine).  The
+# command of boot NAME is $(call qemu,NAME): DN_VM_MEM and DN_VM_SMP
+# unless MEM_NAME and SMP_NAME say otherwise, and QEMU_NAME added.
 DN_KVM ?= 0
 DN_VM_MEM ?= 1024
 DN_VM_SMP ?= 1
-QEMU = qemu-system-x86_64 $(if $(filter 1,$(DN_KVM)),-accel kvm -cpu host,-accel tcg) \
-	-m $(DN_VM_MEM) -smp $(DN_VM_SMP) -no-reboot -nodefaults -display none
-export QEMU
+qemu = qemu-system-x86_64 $(if $(filter 1,$(DN_KVM)),-accel kvm -cpu host,-accel tcg) \
+	-m $(or $(MEM_$(1)),$(DN_VM_MEM)) -smp $(or $(SMP_$(1)),$(DN_VM_SMP)) \
+	-no-reboot -nodefaults -display none $(QEMU_$(1))
 # The sanitizer kernel needs more memory, and concurrency more CPUs.
-$(LOGS)/debug.out: DN_VM_MEM = 2048
-$(LOGS)/debug.out: DN_VM_SMP = 2
+MEM_debug := 2048
+SMP_debug := 2
 # make bench: guest time counts guest instructions.
-bench: QEMU += -icount shift=0,sleep=off
+QEMU_bench := -icount shift=0,sleep=off
 
 # The stage of the plans below that each kernel and boot belongs to (the
 # test kernel's is "kernel", a boot's "boot").

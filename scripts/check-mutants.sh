@@ -34,7 +34,7 @@ missed=0
 ran=0
 # The next make regenerates the series from whichever copy it runs in.
 forget_series() {
-	rm -f "$build/series.stamp"
+	rm -f "$build/series.id"
 }
 restore() {
 	echo "restoring the real series in $TREE..."
