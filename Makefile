@@ -101,8 +101,9 @@ deps:
 deps-all:
 	@scripts/deps.sh --all
 
-# The pristine tree, imported into git as the commit tagged "base".
-$(BUILD)/base.id: $(TARBALL) scripts/tree.sh | deps
+# The pristine tree, imported into git as the commit tagged "base"; only a
+# new tarball changes it.
+$(BUILD)/base.id: $(TARBALL) | deps
 	$(call stage,tree,unpacking and importing the kernel tree)
 	@scripts/tree.sh $< $@
 
