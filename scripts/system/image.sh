@@ -2,39 +2,33 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # The guest image: a copy of the Debian base (base.sh) with the kernel and
 # nonet packages installed by dpkg -i (initramfs-tools makes the initrd),
-# scripts/system/rootfs/ copied over it, the test user, keys, repositories
+# scripts/system/rootfs/ laid over it, the test user, keys, repositories
 # and units set up, and then an ext4 disk made from the directory with
-# mke2fs -d: no loop mount.  Leaves build/system/{disk.img,vmlinuz,initrd.img}.
-# Made again only when the base, a package or a guest file changed.
+# mke2fs -d: no loop mount.
+#
+#   image.sh SYSDIR
+# reads SYSDIR/base, SYSDIR/kernel/linux-image-*.deb and
+# SYSDIR/nonet/nonet_*.deb; writes SYSDIR/vmlinuz, SYSDIR/initrd.img and,
+# last, SYSDIR/disk.img.
 set -euo pipefail
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 umask 022
 
+SYS=$(realpath -m "$1")
 [ "$(id -u)" = 0 ] || die "the guest image is made as root (file owners must survive)"
-"$ROOT/scripts/system/base.sh"
-
 shopt -s nullglob
-kdebs=("$DEBS"/linux-image-*.deb)
+kdebs=("$SYS"/kernel/linux-image-*.deb)
 ndebs=("$SYS"/nonet/nonet_*.deb)
 shopt -u nullglob
 if [ ${#kdebs[@]} != 1 ] || [ ${#ndebs[@]} != 1 ]; then
-	die "want one linux-image and one nonet package in $DEBS and $SYS/nonet: run make deb"
+	die "want one linux-image and one nonet package in $SYS/kernel and $SYS/nonet: run make deb"
 fi
 kdeb=${kdebs[0]} ndeb=${ndebs[0]}
 krel=$(dpkg-deb -f "$kdeb" Package | sed 's/^linux-image-//')
 
-key=$( { cat "$SYS/base.key" "$0" "$kdeb" "$ndeb"
-	(cd "$ROOT/scripts/system/rootfs" && find . -type f -printf '%m %p\n' |
-		LC_ALL=C sort && find . -type f -print0 | LC_ALL=C sort -z |
-		xargs -0 sha256sum); } | sha256sum | cut -c1-16)
-if [ "$(cat "$SYS/image.key" 2>/dev/null)" = "$key" ] && [ -f "$SYS/disk.img" ]; then
-	stage "  guest image: up to date"
-	exit 0
-fi
-
 root=$SYS/root
-stage "  guest image: copying the base, dpkg -i $(basename "$kdeb") $(basename "$ndeb")..."
-rm -rf "$root" "$SYS/image.key"
+echo "  copying the base, dpkg -i $(basename "$kdeb") $(basename "$ndeb")..."
+rm -rf "$root" "$SYS/disk.img"
 cp -a "$SYS/base" "$root"
 cleanup() {
 	mountpoint -q "$root/proc" && umount "$root/proc"
@@ -59,7 +53,7 @@ rm -f "$root/tmp/"*.deb
 [ -f "$root/boot/initrd.img-$krel" ] ||
 	die "no initrd made for $krel; see $LOGS/image-dpkg.log"
 
-stage "  guest image: the test user, keys, repositories and units..."
+echo "  the test user, keys, repositories and units..."
 log=$LOGS/image-setup.log
 : >"$log"
 {
@@ -104,10 +98,9 @@ umount "$root/proc"
 
 cp "$root/boot/vmlinuz-$krel" "$SYS/vmlinuz"
 cp "$root/boot/initrd.img-$krel" "$SYS/initrd.img"
-stage "  guest image: mke2fs -d (initrd $(du -h "$SYS/initrd.img" | cut -f1), root $(du -sh "$root" | cut -f1))..."
+echo "  mke2fs -d (initrd $(du -h "$SYS/initrd.img" | cut -f1), root $(du -sh "$root" | cut -f1))..."
 rm -f "$SYS/disk.img.tmp"
 run_logged "$LOGS/mke2fs.log" mke2fs -q -t ext4 -L dn-root -d "$root" \
 	"$SYS/disk.img.tmp" 4G
 mv "$SYS/disk.img.tmp" "$SYS/disk.img"
 rm -rf "$root"
-echo "$key" >"$SYS/image.key"
