@@ -4,8 +4,9 @@
  *
  * A restricted task must not borrow the network of an unrestricted one:
  * not by tracing it (ptrace, /proc/PID/mem, process_vm_writev,
- * pidfd_getfd), not by being traced by it the other way round, and not by
- * issuing io_uring requests under an unrestricted personality.
+ * pidfd_getfd), nor a restricted thread whose thread group still has an
+ * unrestricted one, not by being traced by it the other way round, and not
+ * by issuing io_uring requests under an unrestricted personality.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -22,6 +23,31 @@
 #include "setup.h"
 #include "task.h"
 
+/*
+ * Threads share their address space, so controlling one thread controls
+ * them all: a task counts as restricted towards a restricted tracer only if
+ * every thread of its thread group is restricted.  io_uring workers and
+ * the SQPOLL thread are threads of the group too, with the credentials
+ * they were created with.  The walk is under RCU; ptrace is rare enough
+ * for its cost.  A restriction is never lifted, and a thread created
+ * during the walk has the credentials of a thread of the group.
+ */
+static bool group_restricted(struct task_struct *const task)
+{
+	struct task_struct *thread;
+	bool restricted = true;
+
+	rcu_read_lock();
+	for_each_thread(task, thread) {
+		if (!disablenetwork_cred_restricted(__task_cred(thread))) {
+			restricted = false;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return restricted;
+}
+
 static int hook_ptrace_access_check(struct task_struct *const child,
 				    const unsigned int mode)
 {
@@ -30,7 +56,7 @@ static int hook_ptrace_access_check(struct task_struct *const child,
 		return 0;
 	if (!disablenetwork_current_restricted())
 		return 0;
-	if (disablenetwork_task_restricted(child))
+	if (group_restricted(child))
 		return 0;
 	if (mode & PTRACE_MODE_NOAUDIT)
 		return -EPERM;
@@ -39,9 +65,9 @@ static int hook_ptrace_access_check(struct task_struct *const child,
 
 static int hook_ptrace_traceme(struct task_struct *const parent)
 {
-	if (disablenetwork_current_restricted())
-		return 0;
 	if (!disablenetwork_task_restricted(parent))
+		return 0;
+	if (group_restricted(current))
 		return 0;
 	return disablenetwork_deny("traceme", AF_UNSPEC);
 }
