@@ -213,7 +213,10 @@ static const struct refused_name refused_names[] = {
 	{ SOL_IPV6, IPV6_TRANSPARENT, DN_OPT },
 	{ SOL_IPV6, IPV6_IPSEC_POLICY, DN_OPT },
 	{ SOL_IPV6, IPV6_XFRM_POLICY, DN_OPT },
-	/* Group memberships: joining, or widening a source filter. */
+	/*
+	 * Group memberships: joining, widening a source filter, or receiving
+	 * for the groups other sockets joined (IP_MULTICAST_ALL).
+	 */
 	{ SOL_IP, IP_ADD_MEMBERSHIP, DN_OPT },
 	{ SOL_IP, IP_ADD_SOURCE_MEMBERSHIP, DN_OPT },
 	{ SOL_IP, IP_UNBLOCK_SOURCE, DN_OPT },
@@ -222,12 +225,14 @@ static const struct refused_name refused_names[] = {
 	{ SOL_IP, MCAST_JOIN_SOURCE_GROUP, DN_OPT },
 	{ SOL_IP, MCAST_UNBLOCK_SOURCE, DN_OPT },
 	{ SOL_IP, MCAST_MSFILTER, DN_OPT },
+	{ SOL_IP, IP_MULTICAST_ALL, DN_OPT },
 	{ SOL_IPV6, IPV6_ADD_MEMBERSHIP, DN_OPT },
 	{ SOL_IPV6, IPV6_JOIN_ANYCAST, DN_OPT },
 	{ SOL_IPV6, MCAST_JOIN_GROUP, DN_OPT },
 	{ SOL_IPV6, MCAST_JOIN_SOURCE_GROUP, DN_OPT },
 	{ SOL_IPV6, MCAST_UNBLOCK_SOURCE, DN_OPT },
 	{ SOL_IPV6, MCAST_MSFILTER, DN_OPT },
+	{ SOL_IPV6, IPV6_MULTICAST_ALL, DN_OPT },
 	{ SOL_PACKET, PACKET_ADD_MEMBERSHIP, DN_OPT },
 	{ SOL_PACKET, PACKET_FANOUT, DN_OPT },
 };
@@ -402,6 +407,7 @@ __init void disablenetwork_add_net_hooks(void)
 #include <kunit/test.h>
 #include <linux/fs.h>
 #include <linux/sctp.h>
+#include <linux/tcp.h>
 #include <linux/udp.h>
 
 static int test_init(struct kunit *const test)
@@ -716,6 +722,8 @@ static void test_setsockopt(struct kunit *const test)
 		{ AF_INET, SOL_IP, IP_BLOCK_SOURCE, false },
 		{ AF_INET, SOL_IP, IP_UNBLOCK_SOURCE, true },
 		{ AF_INET, SOL_IP, MCAST_LEAVE_GROUP, false },
+		{ AF_INET, SOL_IP, IP_MULTICAST_ALL, true },
+		{ AF_INET, SOL_IP, IP_MULTICAST_LOOP, false },
 		{ AF_INET, SOL_IP, IP_TOS, false },
 		/* A receive flag as an option, refused as a control message. */
 		{ AF_INET, SOL_IP, IP_PKTINFO, false },

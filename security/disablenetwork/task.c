@@ -14,7 +14,9 @@
 #include <linux/cred.h>
 #include <linux/lsm_hooks.h>
 #include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/socket.h>
 
 #include "common.h"
@@ -105,3 +107,68 @@ __init void disablenetwork_add_task_hooks(void)
 			   ARRAY_SIZE(disablenetwork_task_hooks),
 			   &disablenetwork_lsmid);
 }
+
+#ifdef CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST
+
+#include <kunit/test.h>
+
+static int test_init(struct kunit *const test)
+{
+	/* Without the module, there is no room for it in the cred blob. */
+	if (!disablenetwork_enabled)
+		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
+	return 0;
+}
+
+/*
+ * The test's own kthread, alone in its thread group, as the target of a
+ * restricted tracer: refused while its credentials are unrestricted,
+ * allowed once they are.  The tracer side is an overridden (subjective)
+ * credential; group_restricted() reads the target's objective ones.
+ */
+static void test_group_restricted(struct kunit *const test)
+{
+	struct cred *cred = prepare_creds();
+	const struct cred *old;
+
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	disablenetwork_cred(cred)->restricted = true;
+	KUNIT_EXPECT_FALSE(test, group_restricted(current));
+	old = override_creds(cred);
+	KUNIT_EXPECT_EQ(test, -EPERM,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_ATTACH_REALCREDS));
+	KUNIT_EXPECT_EQ(test, 0,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_READ_REALCREDS));
+	revert_creds(old);
+	put_cred(cred);
+
+	/* Restrict the kthread for real: now as restricted as the tracer. */
+	cred = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	disablenetwork_cred(cred)->restricted = true;
+	commit_creds(cred);
+	KUNIT_EXPECT_TRUE(test, group_restricted(current));
+	KUNIT_EXPECT_EQ(test, 0,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_ATTACH_REALCREDS));
+	KUNIT_EXPECT_EQ(test, 0, hook_ptrace_traceme(current));
+}
+
+static struct kunit_case test_cases[] = {
+	/* clang-format off */
+	KUNIT_CASE(test_group_restricted),
+	{}
+	/* clang-format on */
+};
+
+static struct kunit_suite test_suite = {
+	.name = "disablenetwork_task",
+	.init = test_init,
+	.test_cases = test_cases,
+};
+
+kunit_test_suite(test_suite);
+
+#endif /* CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST */

@@ -80,6 +80,9 @@ struct dn_srh {
 };
 
 #define PORT 4242
+/* The groups of the membership tests. */
+#define G4 "239.1.2.3"
+#define G6 "ff0e::1:3"
 #define MARK 7
 
 enum { DN0, DN1 };
@@ -96,9 +99,16 @@ struct lab {
 	int other;
 	/* A packet socket alone in fanout group 7, on dn0. */
 	int fanout_owner;
+	/* A socket that joined the group on dn0, for IP_MULTICAST_ALL. */
+	int member;
 };
 
 FIXTURE(sockopt) {
+	struct lab lab;
+};
+
+/* The same network, for the tests that need no variant. */
+FIXTURE(lab) {
 	struct lab lab;
 };
 
@@ -148,14 +158,12 @@ static struct sockaddr_in6 sin6(const char *const a, const int port)
 	return sin;
 }
 
-FIXTURE_SETUP(sockopt)
+static void build_lab(struct __test_metadata *const _metadata,
+		      struct lab *const lab)
 {
-	struct lab *const lab = &self->lab;
-	const struct ip_mreqn mreq = { .imr_ifindex = 0 };
+	struct ip_mreqn mreq = {};
 	int i, one = 1;
 
-	if (!dn_enabled())
-		SKIP(return, "disablenetwork is not enabled");
 	setup_loopback(_metadata);
 	for (i = DN0; i <= DN1; i++) {
 		const char *const name = i == DN0 ? "dn0" : "dn1";
@@ -187,8 +195,8 @@ FIXTURE_SETUP(sockopt)
 
 	lab->sender4 = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	ASSERT_LE(0, lab->sender4);
-	ASSERT_EQ(0, setsockopt(lab->sender4, SOL_IP, IP_MULTICAST_IF,
-				&(struct ip_mreqn){ .imr_ifindex = lab->ifindex[DN0] },
+	mreq.imr_ifindex = lab->ifindex[DN0];
+	ASSERT_EQ(0, setsockopt(lab->sender4, SOL_IP, IP_MULTICAST_IF, &mreq,
 				sizeof(mreq)));
 	lab->sender6 = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	ASSERT_LE(0, lab->sender6);
@@ -198,7 +206,25 @@ FIXTURE_SETUP(sockopt)
 				&one, sizeof(one)));
 }
 
+FIXTURE_SETUP(sockopt)
+{
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	build_lab(_metadata, &self->lab);
+}
+
 FIXTURE_TEARDOWN(sockopt)
+{
+}
+
+FIXTURE_SETUP(lab)
+{
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	build_lab(_metadata, &self->lab);
+}
+
+FIXTURE_TEARDOWN(lab)
 {
 }
 
@@ -296,6 +322,8 @@ enum witness_kind {
 	W_EGRESS,
 	/* The next send goes to .7, the other host. */
 	W_REROUTE,
+	/* The next send leaves the host's tunnel to .7 for the peer. */
+	W_BYPASS,
 	/* The socket receives what dn0 sends to the group. */
 	W_GROUP,
 	/* The option itself is the proof, checked by apply(). */
@@ -648,10 +676,9 @@ static int apply_transparent(struct lab *const lab, const int fd,
 /*
  * IPsec: a tunnel-mode policy on the socket sends its packets, in ESP, to
  * the tunnel endpoint .7.  The control needs a security association for
- * it: ESP with null algorithms, reqid 7, from .1 on dn1 to .7.
+ * it: ESP with null algorithms, from .1 on dn1 to .7, with no reqid, which
+ * a template at level "require" matches.
  */
-#define REQID 7
-
 struct tunnel {
 	int family;
 	xfrm_address_t local, remote;
@@ -709,7 +736,6 @@ static int add_sa(const int family)
 				.soft_packet_limit = XFRM_INF,
 				.hard_packet_limit = XFRM_INF,
 			},
-			.reqid = REQID,
 			.family = family,
 			.mode = XFRM_MODE_TUNNEL,
 		},
@@ -749,17 +775,18 @@ static void prepare_sa6(struct __test_metadata *const _metadata,
 	ASSERT_EQ(0, add_sa(AF_INET6));
 }
 
-/* IP_XFRM_POLICY, IPV6_XFRM_POLICY: xfrm_user's format. */
-static int apply_xfrm_policy(struct lab *const lab,
-			     const int fd, const struct edge *const e)
+/* An outbound policy through the tunnel to .7, in xfrm_user's format. */
+struct tunnel_policy {
+	struct xfrm_userpolicy_info pol;
+	struct xfrm_user_tmpl tmpl;
+};
+
+static struct tunnel_policy tunnel_policy(const int family)
 {
-	const struct tunnel t = tunnel_of(e->family);
-	struct {
-		struct xfrm_userpolicy_info pol;
-		struct xfrm_user_tmpl tmpl;
-	} req = {
+	const struct tunnel t = tunnel_of(family);
+	const struct tunnel_policy tp = {
 		.pol = {
-			.sel.family = e->family,
+			.sel.family = family,
 			.lft = {
 				.soft_byte_limit = XFRM_INF,
 				.hard_byte_limit = XFRM_INF,
@@ -774,9 +801,8 @@ static int apply_xfrm_policy(struct lab *const lab,
 				.daddr = t.remote,
 				.proto = IPPROTO_ESP,
 			},
-			.family = e->family,
+			.family = family,
 			.saddr = t.local,
-			.reqid = REQID,
 			.mode = XFRM_MODE_TUNNEL,
 			.aalgos = ~0U,
 			.ealgos = ~0U,
@@ -784,54 +810,92 @@ static int apply_xfrm_policy(struct lab *const lab,
 		},
 	};
 
-	return setopt(fd, e->level, e->name, &req, sizeof(req));
+	return tp;
 }
 
-/* IP_IPSEC_POLICY, IPV6_IPSEC_POLICY: PF_KEY's format (af_key). */
-static int apply_ipsec_policy(struct lab *const lab,
-			      const int fd, const struct edge *const e)
+/* IP_XFRM_POLICY, IPV6_XFRM_POLICY: a tunnel for this socket only. */
+static int apply_xfrm_policy(struct lab *const lab,
+			     const int fd, const struct edge *const e)
 {
-	const bool v4 = e->family == AF_INET;
-	const size_t salen = v4 ? sizeof(struct sockaddr_in) :
-				  sizeof(struct sockaddr_in6);
-	const size_t rqlen = sizeof(struct sadb_x_ipsecrequest) +
-			     ((2 * salen + 7) & ~7UL);
+	const struct tunnel_policy tp = tunnel_policy(e->family);
+
+	return setopt(fd, e->level, e->name, &tp, sizeof(tp));
+}
+
+/*
+ * The host's own policy sends what goes to 10.99.0.0/24 (fd00:99::/64)
+ * through the tunnel to .7.
+ */
+static int add_host_tunnel(const int family)
+{
 	struct {
-		struct sadb_x_policy pol;
-		struct sadb_x_ipsecrequest rq;
-		char addrs[64];
+		struct nlmsghdr nh;
+		struct xfrm_userpolicy_info pol;
+		char attrs[256];
 	} req = {
-		.pol = {
-			.sadb_x_policy_len =
-				(sizeof(struct sadb_x_policy) + rqlen) / 8,
-			.sadb_x_policy_exttype = SADB_X_EXT_POLICY,
-			.sadb_x_policy_type = IPSEC_POLICY_IPSEC,
-			.sadb_x_policy_dir = IPSEC_DIR_OUTBOUND,
-		},
-		.rq = {
-			.sadb_x_ipsecrequest_len = rqlen,
-			.sadb_x_ipsecrequest_proto = IPPROTO_ESP,
-			.sadb_x_ipsecrequest_mode = IPSEC_MODE_TUNNEL,
-			.sadb_x_ipsecrequest_level = IPSEC_LEVEL_UNIQUE,
-			.sadb_x_ipsecrequest_reqid = REQID,
+		.nh = {
+			.nlmsg_len =
+				NLMSG_LENGTH(sizeof(struct xfrm_userpolicy_info)),
+			.nlmsg_type = XFRM_MSG_NEWPOLICY,
+			.nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK,
 		},
 	};
+	struct tunnel_policy tp = tunnel_policy(family);
+	struct {
+		struct nlmsghdr nh;
+		struct nlmsgerr err;
+	} ack;
+	const int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_XFRM);
+	int ret;
 
-	if (v4) {
-		const struct sockaddr_in a[2] = {
-			sin4("10.9.1.1", 0), sin4("10.9.1.7", 0),
-		};
+	if (fd < 0)
+		return -errno;
+	inet_pton(family, family == AF_INET ? "10.99.0.0" : "fd00:99::",
+		  &tp.pol.sel.daddr);
+	tp.pol.sel.prefixlen_d = family == AF_INET ? 24 : 64;
+	req.pol = tp.pol;
+	nl_attr(&req, XFRMA_TMPL, &tp.tmpl, sizeof(tp.tmpl));
+	if (send(fd, &req, req.nh.nlmsg_len, 0) < 0 ||
+	    recv(fd, &ack, sizeof(ack), 0) < (ssize_t)sizeof(ack))
+		ret = -errno;
+	else
+		ret = ack.nh.nlmsg_type == NLMSG_ERROR ? ack.err.error : -EIO;
+	close(fd);
+	return ret;
+}
 
-		memcpy(req.addrs, a, sizeof(a));
-	} else {
-		const struct sockaddr_in6 a[2] = {
-			sin6("fd00:9:1::1", 0), sin6("fd00:9:1::7", 0),
-		};
+static void prepare_host_tunnel4(struct __test_metadata *const _metadata,
+				 struct lab *const lab)
+{
+	ASSERT_EQ(0, add_sa(AF_INET));
+	ASSERT_EQ(0, add_host_tunnel(AF_INET));
+}
 
-		memcpy(req.addrs, a, sizeof(a));
-	}
-	return setopt(fd, e->level, e->name, &req,
-		      sizeof(struct sadb_x_policy) + rqlen);
+static void prepare_host_tunnel6(struct __test_metadata *const _metadata,
+				 struct lab *const lab)
+{
+	ASSERT_EQ(0, add_sa(AF_INET6));
+	ASSERT_EQ(0, add_host_tunnel(AF_INET6));
+}
+
+/*
+ * IP_IPSEC_POLICY, IPV6_IPSEC_POLICY, in PF_KEY's format: a bypass policy
+ * takes this socket out of the tunnel the host's policy imposes, so its
+ * packets go straight to the peer.  (6.12 cannot build PF_KEY socket
+ * policies with tunnel templates: pfkey_compile_policy() leaves the
+ * selector's family unset, and sends fail with EINVAL.)
+ */
+static int apply_ipsec_bypass(struct lab *const lab, const int fd,
+			      const struct edge *const e)
+{
+	const struct sadb_x_policy pol = {
+		.sadb_x_policy_len = sizeof(pol) / 8,
+		.sadb_x_policy_exttype = SADB_X_EXT_POLICY,
+		.sadb_x_policy_type = IPSEC_POLICY_BYPASS,
+		.sadb_x_policy_dir = IPSEC_DIR_OUTBOUND,
+	};
+
+	return setopt(fd, e->level, e->name, &pol, sizeof(pol));
 }
 
 /* Memberships, on a socket bound to PORT before the restriction. */
@@ -929,6 +993,10 @@ static int apply_anycast(struct lab *const lab, const int fd,
 	const struct sockaddr_in6 to = sin6("fd00:9::77", PORT);
 	int ret;
 
+	/* Before: it leaves by dn0, to a host that is not there. */
+	sendto(lab->sender6, "a", 1, 0, (void *)&to, sizeof(to));
+	if (received(fd))
+		return -EIO;
 	ret = apply_add_membership6(lab, fd, e);
 	if (ret)
 		return ret;
@@ -936,33 +1004,91 @@ static int apply_anycast(struct lab *const lab, const int fd,
 	return received(fd) ? 0 : -EIO;
 }
 
-/* Promiscuous mode on dn0: /sys/class/net/dn0/flags gets IFF_PROMISC. */
-static int apply_packet_membership(struct lab *const lab,
-				   const int fd, const struct edge *const e)
+/*
+ * Another socket joins the group on dn0, so the host receives it: a socket
+ * bound to PORT gets it too once IP_MULTICAST_ALL (the default) is back on.
+ */
+static void prepare_member(struct __test_metadata *const _metadata,
+			   struct lab *const lab, const int family)
 {
-	const struct packet_mreq mr = {
-		.mr_ifindex = lab->ifindex[DN0],
-		.mr_type = PACKET_MR_PROMISC,
+	struct edge join = {
+		.family = family,
+		.group = family == AF_INET ? G4 : G6,
+		.level = family == AF_INET ? SOL_IP : SOL_IPV6,
+		.name = MCAST_JOIN_GROUP,
 	};
-	char buf[32] = {};
-	int ret, sysfs;
 
-	ret = setopt(fd, e->level, e->name, &mr, sizeof(mr));
-	if (ret)
-		return ret;
-	sysfs = open("/sys/class/net/dn0/flags", O_RDONLY | O_CLOEXEC);
-	if (sysfs < 0 || read(sysfs, buf, sizeof(buf) - 1) <= 0)
-		return -EIO;
-	close(sysfs);
-	return strtoul(buf, NULL, 0) & IFF_PROMISC ? 0 : -EIO;
+	lab->member = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	ASSERT_LE(0, lab->member);
+	ASSERT_EQ(0, apply_mcast_group(lab, lab->member, &join));
 }
 
-/* Counts what the packet socket @fd gets of four packets out of dn0. */
+static void prepare_member4(struct __test_metadata *const _metadata,
+			    struct lab *const lab)
+{
+	prepare_member(_metadata, lab, AF_INET);
+}
+
+static void prepare_member6(struct __test_metadata *const _metadata,
+			    struct lab *const lab)
+{
+	prepare_member(_metadata, lab, AF_INET6);
+}
+
+static int apply_on(struct lab *const lab, const int fd,
+		    const struct edge *const e)
+{
+	return int_opt(lab, fd, e, 1);
+}
+
+/*
+ * A link-layer multicast address on lo: the interface accepts its frames,
+ * and /proc/net/dev_mcast (of the test's namespace) lists it.
+ */
+static bool lo_listens_to(const char *const hwaddr)
+{
+	FILE *const f = fopen("/proc/net/dev_mcast", "re");
+	char line[256];
+	bool found = false;
+
+	while (f && fgets(line, sizeof(line), f))
+		if (strstr(line, "lo ") && strstr(line, hwaddr))
+			found = true;
+	if (f)
+		fclose(f);
+	return found;
+}
+
+static int apply_packet_membership(struct lab *const lab, const int fd,
+				   const struct edge *const e)
+{
+	const struct packet_mreq mr = {
+		.mr_ifindex = if_nametoindex("lo"),
+		.mr_type = PACKET_MR_MULTICAST,
+		.mr_alen = 6,
+		.mr_address = { 0x01, 0x00, 0x5e, 0x01, 0x02, 0x03 },
+	};
+	const int ret = setopt(fd, e->level, e->name, &mr, sizeof(mr));
+
+	if (ret)
+		return ret;
+	return lo_listens_to("01005e010203") ? 0 : -EIO;
+}
+
+static void prepare_packet_membership(struct __test_metadata *const _metadata,
+				      struct lab *const lab)
+{
+	ASSERT_FALSE(lo_listens_to("01005e010203"));
+}
+
+/* Counts the IPv4 packets @fd gets of four sent out of dn0. */
 static int share_of_four(struct lab *const lab, const int fd)
 {
 	const struct sockaddr_in to = sin4("10.9.0.2", 9);
 	const int tx = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	struct sockaddr_ll sll;
+	socklen_t len = sizeof(sll);
 	char buf[256];
 	int i, n = 0;
 
@@ -970,8 +1096,9 @@ static int share_of_four(struct lab *const lab, const int fd)
 	for (i = 0; i < 4; i++)
 		sendto(tx, "f", 1, 0, (void *)&to, sizeof(to));
 	while (poll(&pfd, 1, 500) == 1 &&
-	       recv(fd, buf, sizeof(buf), MSG_DONTWAIT) >= 0)
-		n++;
+	       recvfrom(fd, buf, sizeof(buf), MSG_DONTWAIT, (void *)&sll,
+			&len) >= 0)
+		n += ntohs(sll.sll_protocol) == ETH_P_IP;
 	close(tx);
 	return n;
 }
@@ -983,12 +1110,13 @@ static void prepare_fanout(struct __test_metadata *const _metadata,
 	const int val = 7 | PACKET_FANOUT_LB << 16;
 	const struct sockaddr_ll sll = {
 		.sll_family = AF_PACKET,
-		.sll_protocol = htons(ETH_P_IP),
+		.sll_protocol = htons(ETH_P_ALL),
 		.sll_ifindex = lab->ifindex[DN0],
 	};
 
+	/* ETH_P_ALL: only taps see the packets that leave. */
 	lab->fanout_owner = socket(AF_PACKET, SOCK_DGRAM | SOCK_CLOEXEC,
-				   htons(ETH_P_IP));
+				   htons(ETH_P_ALL));
 	ASSERT_LE(0, lab->fanout_owner);
 	ASSERT_EQ(0, bind(lab->fanout_owner, (void *)&sll, sizeof(sll)));
 	ASSERT_EQ(0, setsockopt(lab->fanout_owner, SOL_PACKET, PACKET_FANOUT,
@@ -1027,7 +1155,7 @@ static int open_edge(struct __test_metadata *const _metadata,
 	if (e->family == AF_PACKET) {
 		const struct sockaddr_ll sll = {
 			.sll_family = AF_PACKET,
-			.sll_protocol = htons(ETH_P_IP),
+			.sll_protocol = htons(e->protocol),
 			.sll_ifindex = lab->ifindex[DN0],
 		};
 
@@ -1108,11 +1236,25 @@ TEST_F(sockopt, redirect)
 		join_and_block(_metadata, lab, e, ctl);
 		join_and_block(_metadata, lab, e, res);
 	}
+	if (e->witness == W_GROUP) {
+		/* The baseline: nothing arrives for the group. */
+		send_group(lab, e->group);
+		ASSERT_FALSE(received(ctl));
+	}
 	if (e->witness == W_EGRESS || e->witness == W_REROUTE) {
 		/* The baseline: to the peer, by dn0. */
 		drain(lab->witness);
 		ASSERT_EQ(0, send1(ctl));
 		ASSERT_TRUE(seen(lab, to_peer(e, lab->ifindex[DN0])));
+	}
+	if (e->witness == W_BYPASS) {
+		/* The baseline: in ESP, to the tunnel endpoint .7. */
+		s = to_peer(e, 0);
+		s.daddr = other;
+		s.protocol = IPPROTO_ESP;
+		drain(lab->witness);
+		ASSERT_EQ(0, send1(ctl));
+		ASSERT_TRUE(seen(lab, s));
 	}
 
 	drain(lab->witness);
@@ -1128,10 +1270,20 @@ TEST_F(sockopt, redirect)
 		EXPECT_TRUE(seen(lab, to_peer(e, lab->ifindex[DN1])));
 		break;
 	case W_REROUTE:
-		send1(ctl);
+		ret = send1(ctl);
 		s = to_peer(e, 0);
 		s.daddr = other;
-		EXPECT_TRUE(seen(lab, s));
+		EXPECT_TRUE(seen(lab, s))
+		{
+			TH_LOG("send after the option: %s", strerror(-ret));
+		}
+		break;
+	case W_BYPASS:
+		ret = send1(ctl);
+		EXPECT_TRUE(seen(lab, to_peer(e, lab->ifindex[DN0])))
+		{
+			TH_LOG("send after the option: %s", strerror(-ret));
+		}
 		break;
 	case W_GROUP:
 		send_group(lab, e->group);
@@ -1144,9 +1296,6 @@ TEST_F(sockopt, redirect)
 	RESTRICT();
 	EXPECT_EQ(-EPERM, e->apply(lab, res, e));
 }
-
-#define G4 "239.1.2.3"
-#define G6 "ff0e::1:3"
 
 /* The egress interface. */
 
@@ -1501,9 +1650,9 @@ FIXTURE_VARIANT_ADD(sockopt, ip_ipsec_policy) {
 		.peer = "10.99.0.5",
 		.level = SOL_IP,
 		.name = IP_IPSEC_POLICY,
-		.prepare = prepare_sa4,
-		.apply = apply_ipsec_policy,
-		.witness = W_REROUTE,
+		.prepare = prepare_host_tunnel4,
+		.apply = apply_ipsec_bypass,
+		.witness = W_BYPASS,
 	},
 };
 
@@ -1531,9 +1680,9 @@ FIXTURE_VARIANT_ADD(sockopt, ipv6_ipsec_policy) {
 		.peer = "fd00:99::5",
 		.level = SOL_IPV6,
 		.name = IPV6_IPSEC_POLICY,
-		.prepare = prepare_sa6,
-		.apply = apply_ipsec_policy,
-		.witness = W_REROUTE,
+		.prepare = prepare_host_tunnel6,
+		.apply = apply_ipsec_bypass,
+		.witness = W_BYPASS,
 	},
 };
 
@@ -1742,6 +1891,36 @@ FIXTURE_VARIANT_ADD(sockopt, mcast_msfilter_ipv6) {
 };
 
 /* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, ip_multicast_all) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.group = G4,
+		.level = SOL_IP,
+		.name = IP_MULTICAST_ALL,
+		.prepare = prepare_member4,
+		.apply = apply_on,
+		.witness = W_GROUP,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, ipv6_multicast_all) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET6,
+		.type = SOCK_DGRAM,
+		.group = G6,
+		.level = SOL_IPV6,
+		.name = IPV6_MULTICAST_ALL,
+		.prepare = prepare_member6,
+		.apply = apply_on,
+		.witness = W_GROUP,
+	},
+};
+
+/* clang-format off */
 FIXTURE_VARIANT_ADD(sockopt, ipv6_join_anycast) {
 	/* clang-format on */
 	.e = {
@@ -1764,6 +1943,7 @@ FIXTURE_VARIANT_ADD(sockopt, packet_add_membership) {
 		.protocol = ETH_P_IP,
 		.level = SOL_PACKET,
 		.name = PACKET_ADD_MEMBERSHIP,
+		.prepare = prepare_packet_membership,
 		.apply = apply_packet_membership,
 		.witness = W_APPLY,
 	},
@@ -1775,7 +1955,7 @@ FIXTURE_VARIANT_ADD(sockopt, packet_fanout) {
 	.e = {
 		.family = AF_PACKET,
 		.type = SOCK_DGRAM,
-		.protocol = ETH_P_IP,
+		.protocol = ETH_P_ALL,
 		.level = SOL_PACKET,
 		.name = PACKET_FANOUT,
 		.prepare = prepare_fanout,
@@ -1816,7 +1996,7 @@ FIXTURE_VARIANT_ADD(sockopt, ipv6_transparent) {
  * SCTP over UDP (net.sctp.udp_port): SCTP_REMOTE_UDP_ENCAPS_PORT sends an
  * established association's packets as UDP to a port the task chooses.
  */
-TEST_F(sockopt, sctp_remote_udp_encaps_port)
+TEST_F(lab, sctp_remote_udp_encaps_port)
 {
 	struct lab *const lab = &self->lab;
 	const struct sockaddr_in srv_addr = sin4("127.0.0.1", PORT);
@@ -1889,7 +2069,7 @@ static int sendmmsg_pktinfo(struct lab *const lab, const int fd,
  * same address twice, the first is refused already, so the second never
  * takes the shortcut.
  */
-TEST_F(sockopt, sendmmsg_cmsg)
+TEST_F(lab, sendmmsg_cmsg)
 {
 	struct lab *const lab = &self->lab;
 	struct sockaddr_in to = sin4("10.99.0.5", PORT);
@@ -1966,7 +2146,7 @@ static int apply_allowed(struct lab *const lab, const int fd,
 	return setopt(fd, a->level, a->opt, &a->val, sizeof(a->val));
 }
 
-TEST_F(sockopt, allowed)
+TEST_F(lab, allowed)
 {
 	struct lab *const lab = &self->lab;
 	size_t i;
@@ -2051,7 +2231,7 @@ static void joined(struct __test_metadata *const _metadata,
 				sizeof(mr)));
 }
 
-TEST_F(sockopt, leave_allowed)
+TEST_F(lab, leave_allowed)
 {
 	struct lab *const lab = &self->lab;
 	int ctl[3], res[3];
@@ -2064,7 +2244,7 @@ TEST_F(sockopt, leave_allowed)
 }
 
 /* Control messages that only tune: the same result as the control. */
-TEST_F(sockopt, allowed_cmsgs)
+TEST_F(lab, allowed_cmsgs)
 {
 	const struct sockaddr_in to4 = sin4("10.99.0.5", PORT);
 	const struct sockaddr_in6 to6 = sin6("fd00:99::5", PORT);

@@ -224,6 +224,40 @@ TEST_F(uring, sqpoll_created_before_is_a_prior_capability)
 	EXPECT_EQ(0, ring_socket(&r, AF_INET, 0));
 }
 
+/* SOCKET_URING_OP_SETSOCKOPT: the same hook as setsockopt(2). */
+static int ring_setsockopt(struct ring *const r, const int fd,
+			   const int level, const int optname, const int val)
+{
+	const struct io_uring_sqe sqe = {
+		.opcode = IORING_OP_URING_CMD,
+		.fd = fd,
+		.cmd_op = SOCKET_URING_OP_SETSOCKOPT,
+		.level = level,
+		.optname = optname,
+		.optlen = sizeof(val),
+		.optval = (unsigned long)&val,
+	};
+
+	return ring_run(r, &sqe);
+}
+
+TEST_F(uring, setsockopt)
+{
+	const int ctl = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	const int res = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
+	ASSERT_LE(0, ctl);
+	ASSERT_LE(0, res);
+	/* A mark picks the route (see sockopt_test): refused. */
+	EXPECT_EQ(0, ring_setsockopt(&self->ring, ctl, SOL_SOCKET, SO_MARK, 7));
+	RESTRICT();
+	EXPECT_EQ(-EPERM,
+		  ring_setsockopt(&self->ring, res, SOL_SOCKET, SO_MARK, 7));
+	/* A priority only tunes: allowed. */
+	EXPECT_EQ(0, ring_setsockopt(&self->ring, res, SOL_SOCKET,
+				     SO_PRIORITY, 3));
+}
+
 /*
  * Submits a read of @pipe_fd forced to io-wq, linked to IORING_OP_SOCKET
  * for AF_INET: the socket request waits until something is written.
