@@ -171,8 +171,14 @@ static int do_op(const enum op op, const pid_t pid)
 	case OP_SEIZE:
 		if (ptrace(PTRACE_SEIZE, pid, NULL, NULL))
 			return -errno;
-		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL) &&
-			   errno != ESRCH ? -1 : 0);
+		/*
+		 * A seized task detaches only from a stop, and a tracer that
+		 * stays attached could not restrict itself (EBUSY).
+		 */
+		if (ptrace(PTRACE_INTERRUPT, pid, NULL, NULL))
+			return -errno;
+		waitpid(pid, NULL, 0);
+		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL));
 	case OP_MEM_READ:
 	case OP_MEM_WRITE:
 		snprintf(path, sizeof(path), "/proc/%d/mem", pid);
