@@ -247,7 +247,10 @@ static const struct cred *override_restriction(struct kunit *const test,
 	const struct cred *old;
 
 	KUNIT_ASSERT_NOT_NULL(test, cred);
-	disablenetwork_cred(cred)->restricted = restricted;
+	KUNIT_ASSERT_EQ(test, 0,
+			disablenetwork_test_set_mode(cred, restricted ?
+					DISABLENETWORK_MODE_OFF :
+					DISABLENETWORK_MODE_NONE));
 	old = override_creds(cred);
 	put_cred(cred);
 	return old;
@@ -560,8 +563,12 @@ static void test_unix_stream_connect(struct kunit *const test)
 
 	KUNIT_ASSERT_NOT_NULL(test, creds[0]);
 	KUNIT_ASSERT_NOT_NULL(test, creds[1]);
-	disablenetwork_cred(creds[0])->restricted = false;
-	disablenetwork_cred(creds[1])->restricted = true;
+	KUNIT_ASSERT_EQ(test, 0,
+			disablenetwork_test_set_mode(creds[0],
+						     DISABLENETWORK_MODE_NONE));
+	KUNIT_ASSERT_EQ(test, 0,
+			disablenetwork_test_set_mode(creds[1],
+						     DISABLENETWORK_MODE_OFF));
 
 	for (i = 0; i < ARRAY_SIZE(peers); i++) {
 		for (opener = 0; opener < 2; opener++) {
