@@ -111,3 +111,106 @@ __init void disablenetwork_add_attr_hooks(void)
 			   ARRAY_SIZE(disablenetwork_attr_hooks),
 			   &disablenetwork_lsmid);
 }
+
+#ifdef CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST
+
+#include <kunit/test.h>
+#include <linux/security.h>
+#include <linux/socket.h>
+#include <uapi/linux/lsm.h>
+
+static int test_init(struct kunit *const test)
+{
+	/* Without the module, there is no room for it in the cred blob. */
+	if (!disablenetwork_enabled)
+		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
+	return 0;
+}
+
+/* Reads a file of the module's own directory for the test's kthread. */
+static int read_attr(struct kunit *const test, const char *const name,
+		     char *const buf, const size_t size)
+{
+	char *value = NULL;
+	int len = security_getprocattr(current, LSM_ID_DISABLENETWORK, name,
+				       &value);
+
+	if (len > 0) {
+		strscpy(buf, value, min_t(size_t, size, len + 1));
+		kfree(value);
+	}
+	return len;
+}
+
+static void test_attr_files(struct kunit *const test)
+{
+	struct disablenetwork_domain *domain;
+	char buf[64], want[64];
+	struct cred *cred;
+	int err;
+
+	KUNIT_EXPECT_EQ(test, 13, read_attr(test, "current", buf,
+					    sizeof(buf)));
+	KUNIT_EXPECT_STREQ(test, "unrestricted\n", buf);
+	KUNIT_EXPECT_EQ(test, 2, read_attr(test, "denials", buf, sizeof(buf)));
+	KUNIT_EXPECT_STREQ(test, "0\n", buf);
+	KUNIT_EXPECT_EQ(test, -EINVAL, read_attr(test, "exec", buf,
+						 sizeof(buf)));
+
+	/* The test's own kthread moves to a new domain, for real. */
+	cred = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	err = disablenetwork_test_set_mode(cred, DISABLENETWORK_MODE_STRICT);
+	KUNIT_ASSERT_EQ(test, 0, err);
+	domain = disablenetwork_cred_domain(cred);
+	commit_creds(cred);
+	snprintf(want, sizeof(want), "strict %llu\n", domain->id);
+	KUNIT_EXPECT_LT(test, 0, read_attr(test, "current", buf, sizeof(buf)));
+	KUNIT_EXPECT_STREQ(test, want, buf);
+
+	disablenetwork_domain_count_denial(domain, "bind", AF_INET6, "x y");
+	KUNIT_EXPECT_LT(test, 0, read_attr(test, "denials", buf, sizeof(buf)));
+	KUNIT_EXPECT_STREQ(test, "1 op=bind family=inet6 comm=x y\n", buf);
+}
+
+/* The shared /proc/PID/attr/current is never this module's. */
+static void test_shared_files(struct kunit *const test)
+{
+	static const char *const names[] = {
+		"current", "prev", "exec", "fscreate", "keycreate",
+		"sockcreate",
+	};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		char *value = NULL;
+		const int len = security_getprocattr(current, 0, names[i],
+						     &value);
+
+		/* Another module's answer, or none. */
+		if (len > 0) {
+			KUNIT_EXPECT_NULL(test, strstr(value, "unrestricted"));
+			KUNIT_EXPECT_NE(test, 0, strncmp(value, "off ", 4));
+			KUNIT_EXPECT_NE(test, 0, strncmp(value, "strict ", 7));
+		}
+		kfree(value);
+	}
+}
+
+static struct kunit_case test_cases[] = {
+	/* clang-format off */
+	KUNIT_CASE(test_attr_files),
+	KUNIT_CASE(test_shared_files),
+	{}
+	/* clang-format on */
+};
+
+static struct kunit_suite test_suite = {
+	.name = "disablenetwork_attr",
+	.init = test_init,
+	.test_cases = test_cases,
+};
+
+kunit_test_suite(test_suite);
+
+#endif /* CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST */
