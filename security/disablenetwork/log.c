@@ -24,8 +24,10 @@
 #include <linux/gfp.h>
 #include <linux/pid.h>
 #include <linux/printk.h>
+#include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/socket.h>
+#include <linux/string.h>
 
 #include "common.h"
 #include "cred.h"
@@ -101,6 +103,10 @@ const char *disablenetwork_family_name(const int family)
 	return family_names[family];
 }
 
+/* The same budget as pr_notice_ratelimited(), for both kinds of record. */
+static DEFINE_RATELIMIT_STATE(denial_ratelimit, DEFAULT_RATELIMIT_INTERVAL,
+			      DEFAULT_RATELIMIT_BURST);
+
 static void audit_denial(const char *const op, const int family,
 			 const struct disablenetwork_domain *const domain)
 {
@@ -132,13 +138,23 @@ noinline int __cold disablenetwork_deny(const char *const op,
 	struct disablenetwork_domain *const domain =
 		disablenetwork_current_domain();
 
-	disablenetwork_domain_count_denial(domain, op, family, current->comm);
+	char comm[TASK_COMM_LEN];
+
+	strscpy(comm, current->comm, sizeof(comm));
+	disablenetwork_domain_count_denial(domain, op, family, comm);
+	/*
+	 * Every denial is counted, but a restricted task can be denied at
+	 * system call rate: the records are rate-limited, in audit too,
+	 * where a flood would fill the disk or overflow the backlog.
+	 */
+	if (!__ratelimit(&denial_ratelimit))
+		return -EPERM;
 	if (audit_enabled)
 		audit_denial(op, family, domain);
 	else
-		pr_notice_ratelimited("denied op=%s family=%s domain=%llu pid=%d comm=%s\n",
-				      op, disablenetwork_family_name(family),
-				      domain ? domain->id : 0,
-				      task_tgid_nr(current), current->comm);
+		pr_notice("denied op=%s family=%s domain=%llu pid=%d comm=%*pE\n",
+			  op, disablenetwork_family_name(family),
+			  domain ? domain->id : 0, task_tgid_nr(current),
+			  (int)strnlen(comm, sizeof(comm)), comm);
 	return -EPERM;
 }

@@ -29,6 +29,9 @@
  * returns -ERESTARTNOINTR, so that it is restarted once the signal is
  * handled.  Nothing has changed at that point.
  *
+ * Callers of one process are serialised by its cred_guard_mutex, as
+ * seccomp's TSYNC does, which also orders the call against execve().
+ *
  * Copyright (C) 2026 The disablenetwork authors
  */
 
@@ -38,6 +41,7 @@
 #include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -102,9 +106,13 @@ static struct cred *tsync_prepare(const struct tsync_state *const state)
 	new = prepare_creds();
 	if (!new)
 		return ERR_PTR(-ENOMEM);
-	if (cur_domain == state->old_domain) {
-		/* Same domain as the caller: join the caller's new one. */
-		domain = disablenetwork_cred_domain(state->new_cred);
+	domain = disablenetwork_cred_domain(state->new_cred);
+	if (disablenetwork_domain_scopes(cur_domain, domain)) {
+		/*
+		 * Unrestricted, or in the caller's old domain or one that
+		 * encloses it: join the caller's new domain, which is nested
+		 * in the thread's and so at least as strict.
+		 */
 		disablenetwork_domain_get(domain);
 	} else {
 		/*
@@ -134,7 +142,12 @@ static void tsync_run(struct callback_head *const cb)
 	if (atomic_dec_and_test(&state->preparing))
 		complete_all(&state->prepared);
 
-	wait_for_completion(&state->decided);
+	/*
+	 * Uninterruptible, as the decision must be awaited, but not counted
+	 * as load nor reported as a hung task while the caller waits for a
+	 * sibling that cannot run (a vfork() parent, a stopped thread).
+	 */
+	wait_for_completion_state(&state->decided, TASK_IDLE);
 	if (new) {
 		if (atomic_read(&state->error)) {
 			abort_creds(new);
@@ -288,6 +301,17 @@ int disablenetwork_restrict_siblings(const struct cred *const old_cred,
 	size_t count;
 	int err;
 
+	/*
+	 * One call per process at a time, as for seccomp's TSYNC: two callers
+	 * would interrupt each other's wait and restart each other for as
+	 * long as their timing stays the same.  Interruptible, so that a
+	 * caller waiting here runs the other's task_work (TWA_SIGNAL wakes
+	 * it) and is restarted; a sibling in execve() holds the mutex and
+	 * kills the caller from de_thread().
+	 */
+	if (mutex_lock_interruptible(&current->signal->cred_guard_mutex))
+		return -ERESTARTNOINTR;
+
 	init_completion(&state.prepared);
 	init_completion(&state.decided);
 	init_completion(&state.finished);
@@ -317,6 +341,8 @@ int disablenetwork_restrict_siblings(const struct cred *const old_cred,
 	complete_all(&state.decided);
 	if (!atomic_dec_and_test(&state.unfinished))
 		wait_for_completion(&state.finished);
+
+	mutex_unlock(&current->signal->cred_guard_mutex);
 
 	tsync_free(&works);
 	tsync_free(&spare);

@@ -179,20 +179,34 @@ static int read_pid_attr(const pid_t pid, const char *const file)
 	return ret;
 }
 
+/* A task of @uid, returned once it has its uid and is dumpable again. */
 static pid_t sleeper(const uid_t uid)
 {
-	const pid_t pid = fork();
+	int ready[2];
+	pid_t pid;
+	char c;
 
+	if (pipe2(ready, O_CLOEXEC))
+		return -1;
+	pid = fork();
 	if (pid == 0) {
 		if (uid && (setresgid(uid, uid, uid) ||
 			    setresuid(uid, uid, uid)))
 			_exit(1);
 		/* Changing uid made it non-dumpable: no ptrace at all. */
-		if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0))
+		if (prctl(PR_SET_DUMPABLE, 1, 0, 0, 0) ||
+		    write(ready[1], "r", 1) != 1)
 			_exit(2);
 		pause();
 		_exit(0);
 	}
+	close(ready[1]);
+	if (pid > 0 && read(ready[0], &c, 1) != 1) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		pid = -1;
+	}
+	close(ready[0]);
 	return pid;
 }
 

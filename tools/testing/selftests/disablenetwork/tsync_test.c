@@ -363,6 +363,33 @@ TEST_F(tsync, sibling_with_own_domain)
 	stop(&self->w[1]);
 }
 
+/*
+ * The caller restricted itself alone first: its unrestricted siblings
+ * join its new domain (nested in theirs, none), so that the process is
+ * one domain and its denials are counted in one place.
+ */
+TEST_F(tsync, caller_restricted_before)
+{
+	long long before, domain;
+	struct report r;
+
+	start(_metadata, &self->w[0], WAIT_READ);
+	ASSERT_EQ(0, prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
+	ASSERT_EQ(0, dn_restrict());
+	before = dn_domain(0, NULL);
+	ASSERT_LT(0, before);
+	/* Control: the sibling is still unrestricted. */
+	ASSERT_EQ(0, ask(_metadata, &self->w[0], 'q').domain);
+
+	ASSERT_EQ(0, set(variant));
+	domain = dn_domain(0, NULL);
+	EXPECT_LT(before, domain);
+	r = ask(_metadata, &self->w[0], 'q');
+	EXPECT_EQ(variant->all_threads ? domain : 0, r.domain);
+	EXPECT_EQ(variant->all_threads ? -EPERM : 0, r.sock);
+	stop(&self->w[0]);
+}
+
 /* All or nothing: a sibling nested too deep fails the call for all. */
 TEST_F(tsync, all_or_nothing)
 {
@@ -644,6 +671,57 @@ TEST_F(tsync, single_thread)
 	EXPECT_EQ(0, set(variant));
 	EXPECT_EQ(variant->mode, dn_get());
 	EXPECT_EQ(-EPERM, inet_socket());
+}
+
+/*
+ * Two threads calling at once, seven times each: the calls are
+ * serialised, so that each completes and nests in the one before,
+ * instead of interrupting and restarting each other.  A watchdog turns a
+ * hang into a failure.
+ */
+static pthread_barrier_t both;
+
+static void *racer(void *const arg)
+{
+	long i, err = 0;
+
+	pthread_barrier_wait(&both);
+	for (i = 0; i < 7 && !err; i++)
+		err = dn_restrict(PR_NETWORK_OFF, PR_NETWORK_ALL_THREADS);
+	return (void *)err;
+}
+
+static int two_callers(void *const arg)
+{
+	long long first, domain;
+	pthread_t t[2];
+	void *ret;
+	int i;
+
+	alarm(120);
+	first = dn_domain(0, NULL);
+	if (pthread_barrier_init(&both, NULL, 2))
+		return 10;
+	for (i = 0; i < 2; i++)
+		if (pthread_create(&t[i], NULL, racer, NULL))
+			return 11;
+	for (i = 0; i < 2; i++)
+		if (pthread_join(t[i], &ret) || ret)
+			return 12 + i;
+	domain = dn_domain(0, NULL);
+	/* Fourteen nested domains: a fifteenth and sixteenth fit, no more. */
+	if (first != 0 || domain <= 0 || dn_get() != PR_NETWORK_OFF)
+		return 14;
+	if (dn_restrict() || dn_restrict())
+		return 15;
+	return dn_restrict() == -E2BIG ? 0 : 16;
+}
+
+TEST(two_callers_at_once)
+{
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	EXPECT_EQ(0, in_child(two_callers, NULL));
 }
 
 TEST_HARNESS_MAIN
