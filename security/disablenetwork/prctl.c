@@ -26,6 +26,7 @@
 #include "domain.h"
 #include "prctl.h"
 #include "setup.h"
+#include "task.h"
 #include "tsync.h"
 
 static int restrict_self(const enum disablenetwork_mode mode,
@@ -43,6 +44,10 @@ static int restrict_self(const enum disablenetwork_mode mode,
 	if (!task_no_new_privs(current) &&
 	    !ns_capable_noaudit(current_user_ns(), CAP_SYS_ADMIN))
 		return -EPERM;
+
+	/* A tracee held from before would keep its tracer's old reach. */
+	if (disablenetwork_current_traces())
+		return -EBUSY;
 
 	/* Nested in the current domain, and at least as strict. */
 	domain = disablenetwork_domain_create(disablenetwork_current_domain(),
@@ -78,7 +83,8 @@ static int restrict_self(const enum disablenetwork_mode mode,
  * @arg5: Must be 0.
  *
  * Return: For PR_SET_NETWORK, 0, or -EINVAL for invalid arguments, -EPERM
- * if the caller may not restrict itself, -E2BIG if its domain (or, with
+ * if the caller may not restrict itself, -EBUSY while a thread of
+ * the caller's process traces a task, -E2BIG if its domain (or, with
  * PR_NETWORK_ALL_THREADS, a sibling's) is nested too deep, -ENOMEM.  For
  * PR_GET_NETWORK, the caller's mode: 0, PR_NETWORK_OFF or
  * PR_NETWORK_STRICT.  -ENOSYS for every option this module does not own,
