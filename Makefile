@@ -2,7 +2,7 @@
 # disablenetwork: the LSM as a patch series for Debian's Linux 6.12, and
 # the pipeline that builds, boots and tests it.  See README.md.
 
-.PHONY: all run check check-all check-mutants patches check-patches bench clean distclean
+.PHONY: all run check check-all check-mutants check-userdocs patches check-patches bench clean distclean
 
 all: check
 
@@ -24,6 +24,12 @@ check-all:
 check-mutants:
 	@scripts/deps.sh --all
 	@scripts/check-mutants.sh
+
+# The rst pages' code examples build, and the manual pages lint clean
+# (make check does this; check-all also builds the Go and Rust examples).
+check-userdocs:
+	@scripts/deps.sh
+	@scripts/check-userdocs.sh
 
 # Regenerate patches/ from security/, tools/, Documentation/ and series/.
 patches:

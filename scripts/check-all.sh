@@ -32,6 +32,7 @@ stage "[check-all 6/7] clang..."
 
 stage "[check-all 7/7] documentation..."
 "$ROOT/scripts/check-docs.sh"
+"$ROOT/scripts/check-userdocs.sh" --all
 
 stage "check-all results (logs in build/logs/):"
 "$ROOT/scripts/report.py" "$TREE" debug all-lsms off

@@ -15,6 +15,7 @@ reported=0
 trap '[ "$reported" = 1 ] || echo "0 passed, 1 failed, 0 skipped"' EXIT
 
 "$ROOT/scripts/prepare.sh" --checks
+"$ROOT/scripts/check-userdocs.sh"
 
 stage "[8/8] booting the test VMs..."
 status=0
