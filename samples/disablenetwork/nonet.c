@@ -470,30 +470,47 @@ static int status(const char *const pid)
  * from its own /proc/self/attr/disablenetwork/denials; and it is a
  * grandchild of nonet, in a session of its own, so that the command has
  * no child it did not create and the terminal's signals do not reach it.
- * It waits for the command to exit through a pidfd.
  *
- * A pidfd gives no exit status for a process that is not one's child.  The
- * watcher reads it from /proc/PID/stat while the command is a zombie, that
- * is until its parent reaps it; when the parent was faster, the status is
- * unknown and the report is printed as if the status were non-zero.
+ * A pidfd tells when the command has exited, but gives no exit status for
+ * a process that is not one's child (PIDFD_INFO_EXIT came in Linux 6.15).
+ * The watcher reads it from /proc/PID/stat while the command is a zombie,
+ * that is until its parent reaps it.  When the parent is faster, the
+ * status is unknown and the denials are reported as if it were non-zero.
+ * (Giving the command the write end of a pipe, which do_exit() closes
+ * before it tells the parent, wakes the watcher a little earlier; measured
+ * on a loaded machine it won the race no more often, and it would leave a
+ * descriptor in the command and everything it starts.)
  */
-static void close_fds_but(const int a, const int b)
-{
-	const unsigned int lo = a < b ? a : b, hi = a < b ? b : a;
-	unsigned int fd;
 
-	close(0);
-	close(1);
-	if ((lo <= 3 || !close_range(3, lo - 1, 0)) &&
-	    (hi <= lo + 1 || !close_range(lo + 1, hi - 1, 0)) &&
-	    !close_range(hi + 1, ~0U, 0))
-		return;
-	for (fd = 3; fd < 1024; fd++)
-		if (fd != lo && fd != hi)
+/* Close every descriptor above 2 but the @n sorted ones in @keep. */
+static void close_fds_but(const int *const keep, const int n)
+{
+	unsigned int from = 3, fd;
+	int i;
+
+	for (i = 0; i <= n; i++) {
+		const unsigned int to = i < n ? (unsigned int)keep[i] : ~0U;
+
+		if (to > from && close_range(from, to - 1, 0))
+			goto slow;
+		from = to + 1;
+	}
+	return;
+slow:
+	for (fd = 3; fd < 4096; fd++) {
+		for (i = 0; i < n && keep[i] != (int)fd; i++)
+			;
+		if (i == n)
 			close(fd);
+	}
 }
 
-/* The wait status of the zombie @procfd, or -1 if it is gone already. */
+static int cmp_int(const void *const a, const void *const b)
+{
+	return *(const int *)a - *(const int *)b;
+}
+
+/* The wait status of the zombie behind @procfd, or -1 if it is gone. */
 static int zombie_status(const int procfd)
 {
 	char stat[1024];
@@ -501,6 +518,10 @@ static int zombie_status(const int procfd)
 
 	if (read_line_at(procfd, "stat", stat, sizeof(stat)))
 		return -1;
+	/*
+	 * The state follows the command name; the exit code is the last
+	 * field (52, since Linux 3.5).
+	 */
 	p = strrchr(stat, ')');
 	if (!p || (p[2] != 'Z' && p[2] != 'X'))
 		return -1;
@@ -547,54 +568,71 @@ static void report(const char *const command, const int wstatus)
 		return;
 }
 
-static void start_watcher(const char *const command)
+/*
+ * The watcher's life: wait for the command's exit, then report.  @ready is
+ * closed once the watcher waits, so that the command starts only then: a
+ * short command would otherwise be gone before the watcher looks.
+ */
+static void __attribute__((noreturn))
+watch(const char *const command, int fds[2], const int ready)
 {
-	char path[64];
-	int pidfd, procfd;
-	struct pollfd p;
-	pid_t child;
+	struct pollfd p = { .fd = fds[0], .events = POLLIN };
+	const int procfd = fds[1];
 
-	if (access("/proc/self/" ATTR_DIR "/denials", R_OK))
-		return;		/* no counters in this kernel */
-	pidfd = syscall(SYS_pidfd_open, getpid(), 0);
-	if (pidfd < 0)
-		return;		/* before 5.3, or refused by seccomp */
-	snprintf(path, sizeof(path), "/proc/%d", getpid());
-	procfd = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
-	if (procfd < 0) {
-		close(pidfd);
-		return;
-	}
-	child = fork();
-	if (child < 0) {
-		close(pidfd);
-		close(procfd);
-		return;
-	}
-	if (child > 0) {
-		/* The intermediate child exits at once: reap it. */
-		while (waitpid(child, NULL, 0) < 0 && errno == EINTR)
-			;
-		close(pidfd);
-		close(procfd);
-		return;
-	}
-	if (setsid() < 0 || fork() != 0)
-		_exit(0);
-
-	/* The watcher: hold nothing of the command's but stderr. */
-	close_fds_but(pidfd, procfd);
 	if (chdir("/"))
 		_exit(0);
 	signal(SIGPIPE, SIG_IGN);
 	prctl(PR_SET_NAME, "nonet-watch", 0, 0, 0);
-	p.fd = pidfd;
-	p.events = POLLIN;
+	close(ready);
+	qsort(fds, 2, sizeof(fds[0]), cmp_int);
+	close_fds_but(fds, 2);
+	close(0);
+	close(1);
 	while (poll(&p, 1, -1) < 0)
 		if (errno != EINTR)
 			_exit(0);
 	report(command, zombie_status(procfd));
 	_exit(0);
+}
+
+static void start_watcher(const char *const command)
+{
+	char path[64];
+	pid_t child;
+	int fds[2];
+
+	if (access("/proc/self/" ATTR_DIR "/denials", R_OK))
+		return;		/* no counters in this kernel */
+	fds[0] = syscall(SYS_pidfd_open, getpid(), 0);
+	if (fds[0] < 0)
+		return;		/* before 5.3, or refused by seccomp */
+	snprintf(path, sizeof(path), "/proc/%d", getpid());
+	fds[1] = open(path, O_PATH | O_DIRECTORY | O_CLOEXEC);
+	if (fds[1] < 0)
+		goto close_pidfd;
+	child = fork();
+	if (child == 0) {
+		int ready[2];
+		char c;
+
+		if (setsid() < 0 || pipe2(ready, O_CLOEXEC))
+			_exit(0);
+		if (fork() == 0) {
+			close(ready[0]);
+			watch(command, fds, ready[1]);
+		}
+		/* Until the watcher closes its end, or dies. */
+		close(ready[1]);
+		while (read(ready[0], &c, 1) < 0 && errno == EINTR)
+			;
+		_exit(0);
+	}
+	/* The intermediate child exits once the watcher waits. */
+	while (child > 0 && waitpid(child, NULL, 0) < 0 && errno == EINTR)
+		;
+	close(fds[1]);
+close_pidfd:
+	close(fds[0]);
 }
 
 int main(int argc, char *argv[])
