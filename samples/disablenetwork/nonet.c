@@ -573,8 +573,8 @@ static void report(const char *const command, const int wstatus)
  * closed once the watcher waits, so that the command starts only then: a
  * short command would otherwise be gone before the watcher looks.
  */
-static void __attribute__((noreturn))
-watch(const char *const command, int fds[2], const int ready)
+static void run_watcher(const char *const command, int fds[2],
+			const int ready)
 {
 	struct pollfd p = { .fd = fds[0], .events = POLLIN };
 	const int procfd = fds[1];
@@ -619,7 +619,7 @@ static void start_watcher(const char *const command)
 			_exit(0);
 		if (fork() == 0) {
 			close(ready[0]);
-			watch(command, fds, ready[1]);
+			run_watcher(command, fds, ready[1]);
 		}
 		/* Until the watcher closes its end, or dies. */
 		close(ready[1]);
