@@ -5,8 +5,8 @@
 # to build/examples/ and compiled against the system's headers, with no
 # other file.  C with gcc (-Wall -Wextra -Werror), Python with py_compile;
 # with --all, also Go and Rust with Debian's toolchains (no module proxy,
-# no crate registry).  The manual pages' lint is here too: groff and
-# mandoc must report nothing.
+# no crate registry).  The manual pages are here too: groff and mandoc
+# must report nothing, and man must find each one once installed.
 #
 #   check-userdocs.sh [--all]
 set -euo pipefail
@@ -99,4 +99,14 @@ for page in "$ROOT"/samples/disablenetwork/*.[0-9]*; do
 	built+=("$(basename "$page")")
 done
 [ "$fail" = 0 ] || die "manual page warnings"
+
+# Installed as the samples' Makefile installs them, man finds each page by
+# its name.
+man=$out/man
+make -s -C "$ROOT/samples/disablenetwork" install-man DESTDIR="$man" \
+	mandir=/share/man
+for name in nonet PR_SET_NETWORK PR_GET_NETWORK; do
+	MANPATH=$man/share/man man -w "$name" >/dev/null 2>&1 ||
+		die "man $name does not find the installed page"
+done
 echo "  examples and manual pages: ${built[*]}"
