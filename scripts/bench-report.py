@@ -34,7 +34,6 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--kernel", default="")
     ap.add_argument("--readme", help="update the table in this Markdown file")
-    ap.add_argument("--rst", help="update the table in this rst file")
     ap.add_argument("logs", nargs="+")
     args = ap.parse_args()
 
@@ -88,29 +87,12 @@ def main():
     if args.readme:
         replace(args.readme, "<!-- bench-start -->", "<!-- bench-end -->",
                 md)
-    if args.rst:
-        replace(args.rst, ".. bench-table-start", ".. bench-table-end",
-                rst(intro.replace("`", "``"), table, closing))
     for line in lines:
         print(line)
     for e in errors:
         print(f"BENCH-ERROR {e}")
     print(closing)
     return 1 if errors or not cells else 0
-
-
-def rst(intro, table, closing):
-    """The table as an rst simple table."""
-    head = ["Workload"] + CONFIGS
-    widths = [max(len(r[i]) for r in table + [head])
-              for i in range(len(head))]
-    rule = "  ".join("=" * w for w in widths)
-
-    def fmt(r):
-        return "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
-
-    return ([intro, "", rule, fmt(head), rule] + [fmt(r) for r in table] +
-            [rule, "", closing + "."])
 
 
 def replace(path, start, end, body):

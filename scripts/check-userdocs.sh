@@ -1,26 +1,26 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # The code examples of the documentation pages, built as a reader would
-# copy them: every ".. code-block:: LANG" of the rst pages is extracted
-# to build/examples/ and compiled against the system's headers, with no
+# copy them: every ".. code-block:: LANG" of the tree's rst pages is
+# extracted to OUTDIR and compiled against the system's headers, with no
 # other file.  C with gcc (-Wall -Wextra -Werror), Python with py_compile;
 # with --all, also Go and Rust with Debian's toolchains (no module proxy,
 # no crate registry).  The manual pages are here too: groff and mandoc
 # must report nothing, and man must find each one once installed.
 #
-#   check-userdocs.sh [--all]
+#   check-userdocs.sh [--all] OUTDIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 all=0
-[ "${1:-}" = --all ] && all=1
-out=$BUILD/examples
+[ "${1:-}" = --all ] && { all=1; shift; }
+out=$(realpath -m "$1")
 rm -rf "$out"
 mkdir -p "$out"
 
 # Extract: one file per block, named after the page and the block's line.
-python3 - "$out" "$ROOT/Documentation/userspace-api/disablenetwork.rst" \
-	"$ROOT/Documentation/admin-guide/LSM/disablenetwork.rst" <<'PY'
+python3 - "$out" "$TREE/Documentation/userspace-api/disablenetwork.rst" \
+	"$TREE/Documentation/admin-guide/LSM/disablenetwork.rst" <<'PY'
 import os, re, sys, textwrap
 ext = {"c": "c", "python": "py", "go": "go", "rust": "rs"}
 out = sys.argv[1]
@@ -74,7 +74,7 @@ for src in "$out"/*; do
 	*.go)
 		[ "$all" = 1 ] || continue
 		build "$name" env GOPROXY=off GOFLAGS=-mod=mod \
-			GOCACHE="$BUILD/gocache" GOPATH="$BUILD/gopath" \
+			GOCACHE="$out/gocache" GOPATH="$out/gopath" \
 			/usr/bin/go build -o "${src%.go}" "$src"
 		;;
 	*.rs)
@@ -88,12 +88,12 @@ done
 [ "$fail" = 0 ] || die "documentation examples do not build"
 
 # The manual pages: man-pages(7) style, no warning from either tool.
-for page in "$ROOT"/samples/disablenetwork/*.[0-9]*; do
+for page in "$TREE"/samples/disablenetwork/*.[0-9]*; do
 	lint=$( { groff -man -ww -z "$page" &&
 		  mandoc -T lint -W warning "$page"; } 2>&1) ||
 		lint="$lint (exit status $?)"
 	if [ -n "$lint" ]; then
-		printf 'error: %s:\n%s\n' "${page#"$ROOT"/}" "$lint" >&2
+		printf 'error: %s:\n%s\n' "${page#"$TREE"/}" "$lint" >&2
 		fail=1
 	fi
 	built+=("$(basename "$page")")
@@ -103,7 +103,7 @@ done
 # Installed as the samples' Makefile installs them, man finds each page by
 # its name.
 man=$out/man
-make -s -C "$ROOT/samples/disablenetwork" install-man DESTDIR="$man" \
+make -s -C "$TREE/samples/disablenetwork" install-man DESTDIR="$man" \
 	mandir=/share/man
 for name in nonet PR_SET_NETWORK PR_GET_NETWORK; do
 	MANPATH=$man/share/man man -w "$name" >/dev/null 2>&1 ||

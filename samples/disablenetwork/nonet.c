@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <linux/prctl.h>
+#include <linux/types.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -30,7 +31,6 @@
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <unistd.h>
-#include <linux/types.h>
 
 /* Debian 12's headers have none of these, nor <linux/lsm.h>. */
 #ifndef PR_SET_NETWORK
