@@ -6,7 +6,7 @@ set -euo pipefail
 PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
       flex bison libelf-dev libssl-dev libcap-dev cpio rsync ccache sparse
       python3 python3-ply python3-git git xz-utils patch shellcheck
-      groff-base mandoc man-db)
+      groff-base mandoc man-db dbus-daemon dbus-bin)
 
 # make check-all needs more: clang, Debian's kernel configuration, Sphinx,
 # and Go and Rust for the documentation's examples.
