@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # The code examples of the documentation pages, built as a reader would
-# copy them: every ".. code-block:: LANG" of the tree's rst pages is
-# extracted to OUTDIR and compiled against the system's headers, with no
-# other file.  C with gcc (-Wall -Wextra -Werror), Python with py_compile;
+# copy them: every ".. code-block:: LANG" of the tree's rst pages, and
+# every C program of the manual pages, is extracted to OUTDIR and
+# compiled against the system's headers, with no other file.  C with gcc (-Wall -Wextra -Werror), Python with py_compile;
 # with --all, also Go and Rust with Debian's toolchains (no module proxy,
 # no crate registry).  The manual pages are here too: groff and mandoc
 # must report nothing, and man must find each one once installed.
@@ -19,12 +19,30 @@ rm -rf "$out"
 mkdir -p "$out"
 
 # Extract: one file per block, named after the page and the block's line.
+# The C programs of the manual pages' EXAMPLES (.EX blocks that start
+# with #include) too, with their roff escapes undone.
 python3 - "$out" "$TREE/Documentation/userspace-api/disablenetwork.rst" \
-	"$TREE/Documentation/admin-guide/LSM/disablenetwork.rst" <<'PY'
+	"$TREE/Documentation/admin-guide/LSM/disablenetwork.rst" \
+	"$TREE"/samples/disablenetwork/*.[0-9]* <<'PY'
 import os, re, sys, textwrap
 ext = {"c": "c", "python": "py", "go": "go", "rust": "rs"}
 out = sys.argv[1]
+roff = [("\\&", ""), ("\\-", "-"), ("\\(aq", "'"), ("\\(dq", '"'),
+        ("\\e", "\\")]
 for path in sys.argv[2:]:
+    if not path.endswith(".rst"):
+        lines = open(path).read().split("\n")
+        for i, line in enumerate(lines):
+            if line != ".EX" or not lines[i + 1].startswith("#include"):
+                continue
+            j = lines.index(".EE", i)
+            code = "\n".join(lines[i + 1:j]) + "\n"
+            for a, b in roff:
+                code = code.replace(a, b)
+            name = "%s-L%d.c" % (os.path.basename(path), i + 1)
+            with open(os.path.join(out, name), "w") as f:
+                f.write(code)
+        continue
     page = os.path.basename(os.path.dirname(path))
     lines = open(path).read().split("\n")
     for i, line in enumerate(lines):
@@ -64,7 +82,7 @@ for src in "$out"/*; do
 	*.c)
 		# A snippet with main() links; one without compiles.
 		link=(-o "${src%.c}")
-		grep -q '^int main' "$src" || link=(-c -o "${src%.c}.o")
+		grep -Eq '^(int )?main\(' "$src" || link=(-c -o "${src%.c}.o")
 		build "$name" gcc -std=gnu11 -Wall -Wextra -Werror -pthread \
 			"${link[@]}" "$src"
 		;;
