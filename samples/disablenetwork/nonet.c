@@ -279,10 +279,21 @@ static void probe_build(struct probe *const pr)
 				pr->built = -1;
 		}
 	}
-	if (pr->built >= 0)
+	if (pr->built >= 0) {
 		snprintf(pr->built_from, sizeof(pr->built_from), "%s %s %s",
 			 path, pr->built ? "has" : "does not set",
 			 CONFIG_NAME "=y");
+	} else if (pr->list_from && list_has(pr->cmdline, "disablenetwork")) {
+		/*
+		 * lsm= names the module and the active list, which could be
+		 * read, does not have it: a kernel that had the module would
+		 * have enabled it.
+		 */
+		pr->built = 0;
+		snprintf(pr->built_from, sizeof(pr->built_from),
+			 "lsm= names disablenetwork, yet %s does not list it",
+			 pr->list_from);
+	}
 }
 
 static void probe(struct probe *const pr)
