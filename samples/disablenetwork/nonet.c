@@ -429,7 +429,7 @@ static const char no_introspection[] =
  */
 static int status(const char *const pid)
 {
-	char path[64], line[64], name[16];
+	char path[64], proc[32], line[64], name[16];
 	unsigned long domain;
 	int err, mode;
 
@@ -453,11 +453,15 @@ static int status(const char *const pid)
 			       mode_name(mode));
 			return mode ? 0 : 1;
 		}
-		snprintf(path, sizeof(path), "/proc/%s", pid);
-		if (access(path, F_OK))
+		snprintf(proc, sizeof(proc), "/proc/%s", pid);
+		if (access(proc, F_OK))
 			fprintf(stderr, "nonet: no process %s\n", pid);
 		else if (err == -ENOENT)
 			fputs(no_introspection, stderr);
+		else if (err == -EACCES)
+			fprintf(stderr,
+				"nonet: %s: %s (it needs ptrace read access to process %s)\n",
+				path, strerror(-err), pid);
 		else
 			fprintf(stderr, "nonet: %s: %s\n", path,
 				strerror(-err));
