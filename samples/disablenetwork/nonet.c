@@ -737,6 +737,9 @@ int main(int argc, char *argv[])
 		else if (errno == E2BIG)
 			fprintf(stderr,
 				"nonet: PR_SET_NETWORK: too many nested restrictions\n");
+		else if (errno == EBUSY)
+			fprintf(stderr,
+				"nonet: PR_SET_NETWORK: this process traces another one (ptrace survives execve); detach it first\n");
 		else
 			fprintf(stderr, "nonet: PR_SET_NETWORK: %s\n",
 				strerror(errno));
