@@ -16,7 +16,7 @@ include config.mk
 
 .PHONY: all run check check-all check-mutants patches check-patches bench \
 	clean distclean deps deps-all check-logs check-all-logs check-bisect \
-	check-matrix check-debian check-clang check-docs lint \
+	check-matrix check-debian check-clang check-docs lint check-userdocs \
 	deb check-system run-system deps-system
 .DELETE_ON_ERROR:
 # Keep every file a pattern rule made (configs, args, logs).
@@ -50,7 +50,8 @@ test-%: $(LOGS)/%.out
 kernel-%: $(BUILD)/%/arch/x86/boot/bzImage ;
 
 check-logs: $(BUILD)/patches.ok $(BUILD)/obj/arch/x86/boot/bzImage \
-	$(BUILD)/lint.ok $(LOGS)/enabled.out $(LOGS)/disabled.out
+	$(BUILD)/lint.ok $(BUILD)/userdocs.ok $(LOGS)/enabled.out \
+	$(LOGS)/disabled.out
 
 # make check, then the heavy checks: the series at every patch, a
 # sanitizer kernel with the stress test, every LSM at once, the build
@@ -87,6 +88,11 @@ check-mutants: deps-all
 	@scripts/check-mutants.sh $(BUILD) $(DN_MUTANTS)
 
 lint: $(BUILD)/lint.ok
+
+# The code examples of the rst pages build as a reader would copy them (C
+# and Python; check-all adds Go and Rust), and the manual pages lint clean
+# and install where man finds them.
+check-userdocs: $(BUILD)/userdocs.ok
 
 clean:
 	rm -rf $(BUILD)/obj* $(LOGS) $(BUILD)/*.cpio $(BUILD)/*.ok $(BUILD)/samples
@@ -151,6 +157,11 @@ $(BUILD)/lint.ok: $(BUILD)/obj-lint/module.ok scripts/lint.sh \
 	$(wildcard scripts/system/*.sh) $(SYSTEM_ROOTFS)
 	$(call stage,lint,static checks: kernel-doc; syzkaller constants; shellcheck)
 	@scripts/lint.sh
+	@touch $@
+
+$(BUILD)/userdocs.ok: $(BUILD)/series.id scripts/check-userdocs.sh | deps
+	$(call stage,userdocs,documentation examples (C, Python) and manual pages)
+	@scripts/check-userdocs.sh $(BUILD)/examples
 	@touch $@
 
 # ---- What the VM runs ----------------------------------------------------
@@ -228,10 +239,14 @@ $(BUILD)/debian-lsm.config: $(DEBIAN_CONFIG)
 
 check-clang: deps-all $(BUILD)/obj-clang/module.ok
 
-check-docs: deps-all $(BUILD)/docs.ok
+check-docs: deps-all $(BUILD)/docs.ok $(BUILD)/userdocs-all.ok
 $(BUILD)/docs.ok: $(BUILD)/series.id scripts/check-docs.sh
 	$(call stage,docs,Sphinx build of the documentation)
 	@scripts/check-docs.sh $(BUILD)/docs-html
+	@touch $@
+$(BUILD)/userdocs-all.ok: $(BUILD)/series.id scripts/check-userdocs.sh
+	$(call stage,docs,documentation examples in Go and Rust too)
+	@scripts/check-userdocs.sh --all $(BUILD)/examples-all
 	@touch $@
 
 # ---- A real system: Debian packages in a Debian 12 guest -----------------

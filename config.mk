@@ -105,7 +105,7 @@ STAGE_off := matrix
 
 # The stages of each goal, in order.  A stage prints its place in the
 # plan of the goal make was asked for: "[4/8] building obj/bzImage...".
-PLAN_check := deps tree patches kernel lint selftests initramfs boot
+PLAN_check := deps tree patches kernel lint userdocs selftests initramfs boot
 PLAN_run := deps tree kernel selftests initramfs run
 PLAN_bench := deps tree kernel selftests initramfs bench
 PLAN_check-all := $(PLAN_check) bisect debug all-lsms matrix debian clang docs \

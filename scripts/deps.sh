@@ -5,10 +5,13 @@ set -euo pipefail
 
 PKGS=(linux-source-6.12 qemu-system-x86 busybox-static build-essential bc
       flex bison libelf-dev libssl-dev libcap-dev cpio rsync ccache sparse
-      python3 python3-ply python3-git git xz-utils patch shellcheck)
+      python3 python3-ply python3-git git xz-utils patch shellcheck
+      groff-base mandoc man-db dbus-daemon dbus-bin)
 
-# make check-all needs more: clang, Debian's kernel configuration, Sphinx.
-[ "${1:-}" = --all ] && PKGS+=(clang lld llvm linux-config-6.12 python3-sphinx)
+# make check-all needs more: clang, Debian's kernel configuration, Sphinx,
+# and Go and Rust for the documentation's examples.
+[ "${1:-}" = --all ] && PKGS+=(clang lld llvm linux-config-6.12 python3-sphinx
+				 golang-go rustc)
 # make deb, make check-system: Debian packaging, Debian's configuration
 # (for its CONFIG_LSM) and the guest image.
 [ "${1:-}" = --system ] && PKGS+=(debhelper dpkg-dev kmod linux-config-6.12

@@ -1,8 +1,8 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Pack the VM's initramfs: static busybox, the init and the guest scripts
-# of scripts/guest/, the installed kselftests in /kselftest, and the
-# programs of BINDIR in /usr/local/bin.
+# of scripts/guest/, the installed kselftests in /kselftest, the
+# programs of BINDIR in /usr/local/bin, and dbus-daemon and dbus-send.
 #
 #   initramfs.sh OUT.cpio KSELFTEST_DIR BINDIR
 set -euo pipefail
@@ -24,6 +24,15 @@ for f in "$ROOT"/scripts/guest/*; do
 	esac
 done
 find "$bin" -maxdepth 1 -type f -exec cp -t "$staging/usr/local/bin/" {} +
+# The D-Bus route of the nonet tests: Debian's dbus-daemon and dbus-send,
+# with the libraries they load.
+for exe in /usr/bin/dbus-daemon /usr/bin/dbus-send; do
+	cp "$exe" "$staging/usr/bin/"
+	for lib in $(ldd "$exe" | grep -o '/[^ ]*'); do
+		mkdir -p "$staging${lib%/*}"
+		cp -L "$lib" "$staging$lib"
+	done
+done
 cp -a "$ksft" "$staging/kselftest"
 (cd "$staging" && find . | LC_ALL=C sort |
 	cpio -o -H newc --quiet -R 0:0) >"$out.tmp"
