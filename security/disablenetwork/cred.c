@@ -32,8 +32,8 @@ static int hook_cred_prepare(struct cred *const new,
 }
 
 static struct security_hook_list disablenetwork_cred_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(cred_prepare, hook_cred_prepare),
-	LSM_HOOK_INIT(cred_transfer, hook_cred_transfer),
+	LSM_HOOK_INIT_RUNTIME(cred_prepare, hook_cred_prepare),
+	LSM_HOOK_INIT_RUNTIME(cred_transfer, hook_cred_transfer),
 };
 
 /**

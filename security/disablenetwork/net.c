@@ -206,13 +206,13 @@ static int hook_sctp_bind_connect(struct sock *const sk, const int optname,
 }
 
 static struct security_hook_list disablenetwork_net_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(socket_create, hook_socket_create),
-	LSM_HOOK_INIT(socket_bind, hook_socket_bind),
-	LSM_HOOK_INIT(socket_connect, hook_socket_connect),
-	LSM_HOOK_INIT(socket_listen, hook_socket_listen),
-	LSM_HOOK_INIT(socket_sendmsg, hook_socket_sendmsg),
-	LSM_HOOK_INIT(unix_stream_connect, hook_unix_stream_connect),
-	LSM_HOOK_INIT(sctp_bind_connect, hook_sctp_bind_connect),
+	LSM_HOOK_INIT_RUNTIME(socket_create, hook_socket_create),
+	LSM_HOOK_INIT_RUNTIME(socket_bind, hook_socket_bind),
+	LSM_HOOK_INIT_RUNTIME(socket_connect, hook_socket_connect),
+	LSM_HOOK_INIT_RUNTIME(socket_listen, hook_socket_listen),
+	LSM_HOOK_INIT_RUNTIME(socket_sendmsg, hook_socket_sendmsg),
+	LSM_HOOK_INIT_RUNTIME(unix_stream_connect, hook_unix_stream_connect),
+	LSM_HOOK_INIT_RUNTIME(sctp_bind_connect, hook_sctp_bind_connect),
 };
 
 /**
@@ -231,6 +231,8 @@ __init void disablenetwork_add_net_hooks(void)
 #include <linux/fs.h>
 #include <linux/sctp.h>
 
+#include "activate.h"
+
 static int test_init(struct kunit *const test)
 {
 	/* Without the module, there is no room for it in the cred blob. */
@@ -243,9 +245,12 @@ static int test_init(struct kunit *const test)
 static const struct cred *override_restriction(struct kunit *const test,
 					       const bool restricted)
 {
-	struct cred *const cred = prepare_creds();
+	struct cred *cred;
 	const struct cred *old;
 
+	/* A restricted cred made by hand needs the hooks on: see activate.c. */
+	disablenetwork_activate();
+	cred = prepare_creds();
 	KUNIT_ASSERT_NOT_NULL(test, cred);
 	disablenetwork_cred(cred)->restricted = restricted;
 	old = override_creds(cred);

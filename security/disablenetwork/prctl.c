@@ -18,6 +18,7 @@
 #include <linux/prctl.h>
 #include <linux/sched.h>
 
+#include "activate.h"
 #include "common.h"
 #include "cred.h"
 #include "prctl.h"
@@ -39,6 +40,9 @@ static int restrict_current(void)
 	if (!task_no_new_privs(current) &&
 	    !ns_capable_noaudit(current_user_ns(), CAP_SYS_ADMIN))
 		return -EPERM;
+
+	/* Before the first restricted cred can exist: see activate.c. */
+	disablenetwork_activate();
 
 	new = prepare_creds();
 	if (!new)
