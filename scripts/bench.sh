@@ -5,21 +5,21 @@
 # qemu -icount shift=0,sleep=off a guest nanosecond is one instruction,
 # whatever the host's speed or load.
 #
-# DN_BENCH_PAIRS (default 5) pairs of boots, each a boot without the module
-# and one with it, both with the same QEMU -seed; the seeds differ across
-# pairs (random, or DN_BENCH_SEEDS="s1 s2 ..." to repeat a run).  Every
-# boot is nokaslr and norandmaps on one vCPU, with a guest RNG (RDRAND)
-# and clock that follow the seed and the instruction count.  The peers run in the first
-# two base boots.  DN_BENCH_JOBS (default: one per core) boots run at a
-# time.  Prints the table, one BENCH line per cell and the closing line,
-# writes the table into README.md and a copy to build/bench.txt; fails if
-# a boot fails or a workload's noise floor is too high (bench-report.py).
+#   bench.sh BZIMAGE INITRD    (with QEMU, LSM_OFF, LSM_ON and the
+#                               DN_BENCH_* settings from make, config.mk)
+#
+# DN_BENCH_PAIRS pairs of boots, each a boot without the module and one
+# with it, both with the same QEMU -seed; the seeds differ across pairs
+# (random, or DN_BENCH_SEEDS="s1 s2 ..." to repeat a run).  The peers run
+# in the first two base boots.  DN_BENCH_JOBS boots run at a time.  Prints
+# the table, one BENCH line per cell and the closing line, writes the
+# table into README.md and a copy to $LOGS/bench.txt; fails if a boot
+# fails or a workload's noise floor is too high (bench-report.py).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-OBJ=$BUILD/obj
-"$ROOT/scripts/prepare.sh"
-
+kernel=$1 initrd=$2
+: "${QEMU:?run through make (see config.mk)}" "${DN_BENCH_ARGS:?run through make}"
 pairs=${DN_BENCH_PAIRS:-5}
 jobs=${DN_BENCH_JOBS:-$JOBS}
 limit=${DN_BENCH_TIMEOUT:-3600}
@@ -37,29 +37,21 @@ for s in "${seeds[@]}"; do
 	[[ $s =~ ^[0-9]+$ ]] || die "DN_BENCH_SEEDS: '$s' is not a number"
 done
 
-qemu=(-icount "shift=0,sleep=off" -cpu "qemu64,+rdrand" -smp 1
-      -rtc "base=2026-01-01T00:00:00,clock=vm")
-# norandmaps: a randomized stack, heap and vDSO change how many page
-# tables fork copies, by up to 2% from one exec to the next; no hook of
-# the module is on that path.
-args="nokaslr norandmaps dn.mode=bench kunit.enable=0 quiet"
-base_lsm=capability,landlock,yama
 steps="dn-idle,activate,dn-off,dn-on"
 base_steps="base@dn-idle,activate,base@dn-off,base@dn-on"
 peers=landlock,seccomp,netns
 
 rm -f "$LOGS"/bench-*
-# One boot; its QEMU CPU time goes to build/logs/NAME.time.
+# One boot; its QEMU CPU time goes to $LOGS/NAME.time.
 boot() {
 	local name=$1 seed=$2 cmdline=$3
 	local TIMEFORMAT='%U %S'
-	{ time "$ROOT/scripts/vm.sh" "$name" "$OBJ/arch/x86/boot/bzImage" \
-		"$BUILD/tests.cpio" "$limit" "$cmdline $args" "${qemu[@]}" \
-		-seed "$seed" 2>&3; } 3>&2 2>"$LOGS/$name.time"
+	{ time "$ROOT/scripts/vm.sh" "$name" "$kernel" "$initrd" "$limit" \
+		"$cmdline $DN_BENCH_ARGS" -seed "$seed" 2>&3; } 3>&2 \
+		2>"$LOGS/$name.time"
 }
 
-stage "[6/6] benchmark: $pairs pairs of boots, $jobs at a time, QEMU" \
-	"-seed ${seeds[*]}..."
+echo "  $pairs pairs of boots, $jobs at a time, QEMU -seed ${seeds[*]}..."
 pids=()
 names=()
 start=$SECONDS
@@ -72,9 +64,9 @@ for ((p = 1; p <= pairs; p++)); do
 			wait -n || true
 		done
 		if [ "$kind" = base ]; then
-			cmdline="lsm=$base_lsm dn.bench=$base_steps$extra"
+			cmdline="lsm=$LSM_OFF dn.bench=$base_steps$extra"
 		else
-			cmdline="lsm=$base_lsm,disablenetwork dn.bench=$steps"
+			cmdline="lsm=$LSM_ON dn.bench=$steps"
 		fi
 		boot "bench-p$p-$kind" "$seed" "$cmdline" &
 		pids+=($!)
@@ -90,12 +82,13 @@ done
 # QEMU is single-threaded under -icount: its CPU time is what the boots
 # take on idle cores, whatever else loads this machine now.
 cpu=$(cat "$LOGS"/bench-*.time | awk '{ s += $1 + $2 } END { printf "%d", s }')
-stage "      $((pairs * 2)) boots: $((SECONDS - start)) s of wall time here," \
+echo "  $((pairs * 2)) boots: $((SECONDS - start)) s of wall time here," \
 	"$cpu s of QEMU CPU time, so about $((cpu / jobs)) s on $jobs idle cores"
 
 kver=$(make -s -C "$TREE" kernelversion)
 pkg=$(dpkg-query -W -f='${Version}' linux-source-6.12)
+# The table goes into the README, which the admin guide points to.
 "$ROOT/scripts/bench-report.py" --kernel "$kver (Debian $pkg)" \
 	--seeds "$(IFS=,; echo "${seeds[*]}")" --readme "$ROOT/README.md" \
 	"$LOGS"/bench-p*-base.out "$LOGS"/bench-p*-dn.out |
-	tee "$BUILD/bench.txt"
+	tee "$LOGS/bench.txt"

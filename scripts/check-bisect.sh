@@ -1,17 +1,26 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Build the series at every patch, with CONFIG_SECURITY_DISABLENETWORK=y
-# and =n, and check that W=1 finds nothing in the module at any patch.
-# Uses its own worktree and object directories.
+# and =n, and build the module with its warnings as errors at every =y
+# patch.  Uses its own worktree (BUILDDIR/bisect) and object directories
+# (BUILDDIR/obj-bisect-y and -n) so that the test kernel is left alone.
+#
+#   check-bisect.sh BUILDDIR "FRAGMENTS =y" "FRAGMENTS =n" "MODULE VARS" \
+#                   [VAR=VALUE...]
+# MODULE VARS are the kbuild variables of the module's build (KCFLAGS, W),
+# VAR=VALUE those of every build (CC).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-wt=$BUILD/bisect
-"$ROOT/scripts/tree.sh"
+build=$1
+read -ra frags_y <<<"$2"
+read -ra frags_n <<<"$3"
+read -ra module <<<"$4"
+shift 4
+kvars=("$@")
+wt=$build/bisect
 [ -d "$wt" ] || git -C "$TREE" worktree add -q --detach "$wt" base
-mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..work)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..series)
 
 i=0
 for c in "${commits[@]}"; do
@@ -19,36 +28,22 @@ for c in "${commits[@]}"; do
 	git -C "$wt" checkout -q -f "$c"
 	subject=$(git -C "$wt" log -1 --format=%s)
 	for mode in y n; do
-		frag=$tmp/fragment
-		grep -v 'DISABLENETWORK' "$ROOT/configs/disablenetwork.config" >"$frag"
-		if grep -qs '^config SECURITY_DISABLENETWORK$' \
+		if [ "$mode" = y ] && ! grep -qs '^config SECURITY_DISABLENETWORK$' \
 			"$wt/security/disablenetwork/Kconfig"; then
-			if [ "$mode" = y ]; then
-				echo CONFIG_SECURITY_DISABLENETWORK=y >>"$frag"
-			else
-				echo "# CONFIG_SECURITY_DISABLENETWORK is not set" >>"$frag"
-			fi
-		elif [ "$mode" = y ]; then
-			stage "  [$i/${#commits[@]}] $subject: no Kconfig yet, =y skipped"
+			echo "  [$i/${#commits[@]}] $subject: no Kconfig yet, =y skipped"
 			continue
 		fi
-		if [ "$mode" = y ] && grep -qs KUNIT_TEST \
-			"$wt/security/disablenetwork/Kconfig"; then
-			echo CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST=y >>"$frag"
-		fi
-		obj=$BUILD/obj-bisect-$mode
-		stage "  [$i/${#commits[@]}] $subject (=$mode)"
-		TREE=$wt "$ROOT/scripts/kernel.sh" "$obj" "$frag"
-		[ "$mode" = y ] || continue
-		rm -f "$obj"/security/disablenetwork/*.o
-		log=$LOGS/bisect-w1.log
-		run_logged "$log" make -C "$wt" O="$obj" CC="ccache gcc" W=1 \
-			security/disablenetwork/
-		if grep -E 'warning|error' "$log" | grep -q disablenetwork; then
-			grep -E 'warning|error' "$log" >&2
-			die "W=1 warnings at patch $i"
-		fi
+		echo "  [$i/${#commits[@]}] $subject (=$mode)"
+		obj=$build/obj-bisect-$mode
+		frags=("${frags_y[@]}")
+		[ "$mode" = n ] && frags=("${frags_n[@]}")
+		TREE=$wt "$ROOT/scripts/configure.sh" "$obj" tinyconfig \
+			"${kvars[@]}" "${frags[@]}"
+		TREE=$wt "$ROOT/scripts/kbuild.sh" "$obj" "${kvars[@]}" bzImage
+		[ "$mode" = n ] ||
+			TREE=$wt "$ROOT/scripts/kbuild.sh" "$obj" "${kvars[@]}" \
+				"${module[@]}" security/disablenetwork/
 	done
 done
-echo "  the series builds at each of its ${#commits[@]} patches, =y and =n," \
-	"W=1 clean"
+echo "  the series builds at each of its ${#commits[@]} patches, =y and =n;" \
+	"the module has no warning at any of them (${module[*]})"

@@ -1,16 +1,14 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Pack the VM's initramfs: static busybox, the init, and the installed
-# kselftests.
+# Pack the VM's initramfs: static busybox, the init and the guest scripts
+# of scripts/guest/, the installed kselftests in /kselftest, and the
+# programs of BINDIR in /usr/local/bin.
 #
-#   initramfs.sh OUT.cpio KSELFTEST_DIR [EXTRA_DIR...]
-# Each EXTRA_DIR is copied over the root, so it can add files anywhere.
+#   initramfs.sh OUT.cpio KSELFTEST_DIR BINDIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-out=$1
-ksft=$2
-shift 2
+out=$1 ksft=$2 bin=$3
 staging=$(mktemp -d)
 chmod 755 "$staging"
 trap 'rm -rf "$staging"' EXIT
@@ -25,11 +23,8 @@ for f in "$ROOT"/scripts/guest/*; do
 	*) cp "$f" "$staging/etc/dn/" ;;
 	esac
 done
-cp "$BUILD"/samples/* "$staging/usr/local/bin/"
+find "$bin" -maxdepth 1 -type f -exec cp -t "$staging/usr/local/bin/" {} +
 cp -a "$ksft" "$staging/kselftest"
-for d in "$@"; do
-	cp -a "$d/." "$staging/"
-done
 (cd "$staging" && find . | LC_ALL=C sort |
 	cpio -o -H newc --quiet -R 0:0) >"$out.tmp"
 mv "$out.tmp" "$out"

@@ -1,14 +1,15 @@
 # SPDX-License-Identifier: GPL-2.0-only
-# Shared settings for the pipeline scripts.  Source it; do not run it.
+# Helpers for the stage scripts.  Source it; do not run it.  The settings
+# (TREE, LOGS, JOBS, the LSM lists, QEMU) come from config.mk through
+# make; a script run by hand needs them in its environment.
 # shellcheck shell=bash disable=SC2034
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=${BUILD:-$ROOT/build}
-TARBALL=${TARBALL:-/usr/src/linux-source-6.12.tar.xz}
-TREE=${TREE:-$BUILD/linux}
-LOGS=${LOGS:-$BUILD/logs}
-export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
-JOBS=${JOBS:-$(nproc)}
+: "${TREE:?run through make (see config.mk)}" "${LOGS:?run through make}"
+: "${JOBS:=$(nproc)}"
+# kbuild and the selftests get only the variables we pass them: a
+# "make check DN_TESTS=..." must not reach them through MAKEFLAGS.
+unset MAKEFLAGS MFLAGS MAKELEVEL
 
 # Fixed identity and date, so that the series and its commits are
 # reproducible byte for byte.
@@ -21,21 +22,9 @@ export GIT_COMMITTER_DATE="$GIT_AUTHOR_DATE"
 
 mkdir -p "$LOGS"
 
-# stage "[3/6] building bzImage..."
-stage() {
-	printf '%s\n' "$*"
-}
-
 die() {
 	printf 'error: %s\n' "$*" >&2
 	exit 1
-}
-
-# selected NAME [CHOSEN...]: true if nothing was chosen, or NAME was.
-selected() {
-	local name=$1
-	shift
-	[ $# = 0 ] || [[ " $* " = *" $name "* ]]
 }
 
 # run_logged LOG CMD...: run quietly, print the log tail on failure.

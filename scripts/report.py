@@ -4,9 +4,9 @@
 
     report.py TREE NAME...
 
-For each boot NAME, build/logs/NAME.out holds the TAP that
+For each boot NAME, $LOGS/NAME.out holds the TAP that
 run_kselftest.sh printed (test programs at the top level, their cases
-nested behind "# "), and build/logs/NAME.console holds the kernel console,
+nested behind "# "), and $LOGS/NAME.console holds the kernel console,
 whose KUnit KTAP is read with the kernel's own tools/testing/kunit/kunit.py
 parse.  Each test case counts once.  A test program that crashed or timed
 out without reporting its cases counts as one failure.
@@ -19,9 +19,7 @@ import subprocess
 import sys
 import tempfile
 
-LOGS = os.environ.get("LOGS") or os.path.normpath(
-    os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build",
-                 "logs"))
+LOGS = os.environ["LOGS"]
 TOP = re.compile(r"^(not )?ok \d+ (.*?)(\s+# (SKIP|TIMEOUT).*)?$")
 CASE = re.compile(r"^# (not )?ok \d+ (.*?)(\s+# (SKIP|skip).*)?$")
 
@@ -100,6 +98,14 @@ def kunit(tree, path, failures):
                        data.get("test_cases", []), failures)
 
 
+def stale(name):
+    """A failure is never cached: date the boot's log 1970, so that the
+    next make boots again."""
+    out = os.path.join(LOGS, name + ".out")
+    if os.path.exists(out):
+        os.utime(out, (0, 0))
+
+
 DIGEST = re.compile(r"FUZZ-DIGEST (\S+) ([0-9a-f]+)")
 
 
@@ -138,6 +144,8 @@ def main():
             total = [total[0] + p, total[1] + f, total[2] + s]
         for failure in failures[:50]:
             print(f"  {name}: FAILED: {failure}")
+        if failures:
+            stale(name)
     # Unrestricted tasks must see exactly what a kernel without the module
     # gives: the fuzz results of every boot must agree.
     boots = {name: digests(name) for name in sys.argv[2:]}
@@ -148,6 +156,8 @@ def main():
               f"{'identical' if same else 'DIFFER'} across boots: " +
               ", ".join(f"{n}={v}" for n, v in values.items()))
         total[0 if same else 1] += 1
+        for name in ([] if same else boots):
+            stale(name)
     ok = total[1] == 0 and total[0] > 0
     print(f"{total[0]} passed, {total[1]} failed, {total[2]} skipped")
     return 0 if ok else 1

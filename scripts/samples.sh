@@ -1,26 +1,26 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
 # Build the userspace samples (nonet, drop_server) and the benchmark
-# statically against the tree's installed headers, into build/samples/ for
-# the VM, and nonet natively for the host into build/host/.
+# statically against the tree's installed headers (OBJDIR/usr/include),
+# into OUTDIR for the VM's /usr/local/bin, and nonet natively for the
+# host into OUTDIR/host/.
 #
-#   samples.sh OBJDIR
+#   samples.sh OBJDIR OUTDIR
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-obj=$(realpath -m "$1")
+obj=$(realpath -m "$1") out=$2
 # The samples as the series ships them.
 src=$TREE/samples/disablenetwork
-mkdir -p "$BUILD/samples" "$BUILD/host"
+mkdir -p "$out/host"
 for prog in nonet drop_server; do
 	run_logged "$LOGS/samples.log" \
 		gcc -Wall -Wextra -Werror -O2 -static -isystem "$obj/usr/include" \
-		-o "$BUILD/samples/$prog" "$src/$prog.c"
+		-o "$out/$prog" "$src/$prog.c"
 done
 run_logged "$LOGS/samples.log" \
-	gcc -Wall -Wextra -Werror -O2 -o "$BUILD/host/nonet" "$src/nonet.c"
+	gcc -Wall -Wextra -Werror -O2 -o "$out/host/nonet" "$src/nonet.c"
 # The benchmark's guest side (make bench).
 run_logged "$LOGS/samples.log" \
 	gcc -Wall -Wno-unused-parameter -Werror -O2 -static \
-	-isystem "$obj/usr/include" -o "$BUILD/samples/dnbench" \
-	"$ROOT/bench/dnbench.c"
+	-isystem "$obj/usr/include" -o "$out/dnbench" "$ROOT/bench/dnbench.c"

@@ -1,9 +1,10 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Boot a kernel and initramfs under QEMU (TCG unless DN_KVM=1), with a hard
-# timeout.  The console goes to build/logs/NAME.console, the guest's own
-# output (second serial port) to build/logs/NAME.out.  Fails, with the
-# console's tail, on a hang, a panic or a kernel splat.
+# Boot a kernel and initramfs with $QEMU (config.mk), under a hard
+# timeout.  The console goes to $LOGS/NAME.console, the guest's own output
+# (second serial port) to $LOGS/NAME.out.  On a hang, a panic or a kernel
+# splat it fails with the console's tail, and adds a "not ok" line naming
+# the failure to NAME.out, which it dates 1970 so that make boots again.
 #
 #   vm.sh NAME BZIMAGE INITRD TIMEOUT "KERNEL ARGS" [QEMU ARGS...]
 # NAME "-" boots interactively on this terminal.
@@ -12,11 +13,9 @@ set -euo pipefail
 
 name=$1 kernel=$2 initrd=$3 limit=$4 cmdline=$5
 shift 5
-
-accel=(-accel tcg)
-[ "${DN_KVM:-0}" = 1 ] && accel=(-accel kvm -cpu host)
-qemu=(qemu-system-x86_64 "${accel[@]}" -m "${DN_VM_MEM:-1024}" -no-reboot
-      -kernel "$kernel" -initrd "$initrd" -nodefaults -display none
+: "${QEMU:?run through make (see config.mk)}"
+# shellcheck disable=SC2206 # QEMU is a command line.
+qemu=($QEMU -kernel "$kernel" -initrd "$initrd"
       -append "console=ttyS0 panic=-1 $cmdline")
 
 if [ "$name" = "-" ]; then
@@ -33,6 +32,8 @@ timeout -k 10 "$limit" "${qemu[@]}" -serial "file:$console" \
 fail() {
 	printf 'error: VM %s: %s; last lines of %s:\n' "$name" "$1" "$console" >&2
 	tail -n 40 "$console" >&2 2>/dev/null || true
+	echo "not ok 999 vm: $name: $1" >>"$out"
+	touch -d @0 "$out"
 	exit 1
 }
 

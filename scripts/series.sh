@@ -1,14 +1,19 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-only
-# Build the patch series from the repository's files and write it, as
-# "git format-patch --cover-letter" output, to OUTDIR (default patches/).
+# Commit the patch series from the repository's files on top of the
+# pristine tree (tag "base" in $TREE), as branch "series", and check it
+# out in $TREE.  git checkout rewrites only the files that differ, so
+# kbuild and the selftests rebuild only what changed.
+#
+#   series.sh IDFILE    IDFILE gets the series' commit id, rewritten only
+#                       when it changes
 #
 # series/NNNN-slug/ describes one commit:
 #   message       the commit message (subject on the first line)
-#   files         repository paths the commit adds, one per line
+#   files         the repository paths the commit adds (or replaces),
+#                 one per line: to put a file in a patch, name it here
 #   changes.diff  changes to files that exist before the commit: upstream
 #                 files, or our own files that an earlier commit added
-#   changes.gen   instead of changes.diff: a program that writes it to $1
 # series/cover-letter is the cover letter: subject, blank line, body.
 #
 # The repository holds the final version of our files.  The version an
@@ -17,33 +22,27 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-out=${1:-$ROOT/patches}
-"$ROOT/scripts/tree.sh" --base
-
+idfile=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-# A private copy of series/, with the generated diffs filled in.
-cp -r "$ROOT/series" "$tmp/series"
-for gen in "$tmp"/series/*/changes.gen; do
-	[ -e "$gen" ] || continue
-	ROOT=$ROOT "$gen" "$(dirname "$gen")/changes.diff" ||
-		die "$(basename "$(dirname "$gen")")/changes.gen failed"
-done
-mapfile -t patches < <(find "$tmp/series" -mindepth 1 -maxdepth 1 -type d |
-			sort)
+mapfile -t patches < <(find "$ROOT/series" -mindepth 1 -maxdepth 1 -type d | sort)
 [ ${#patches[@]} -gt 0 ] || die "series/ holds no patch directories"
+
+# files_of PATCHDIR: the paths its "files" lists.
+files_of() {
+	[ -f "$1/files" ] || return 0
+	grep -v '^[[:space:]]*$' "$1/files" || true
+}
 
 # Every file the series adds, at its final version.
 mkdir -p "$tmp/state"
 for p in "${patches[@]}"; do
 	[ -f "$p/message" ] || die "$p/message is missing"
-	[ -f "$p/files" ] || continue
 	while IFS= read -r f; do
-		[ -n "$f" ] || continue
 		[ -f "$ROOT/$f" ] || die "$p/files names $f, which does not exist"
 		mkdir -p "$tmp/state/$(dirname "$f")"
 		cp -p "$ROOT/$f" "$tmp/state/$f"
-	done <"$p/files"
+	done < <(files_of "$p")
 done
 
 # Walk back from the last commit: snapshot what each commit adds, then take
@@ -51,14 +50,10 @@ done
 for ((i = ${#patches[@]} - 1; i >= 0; i--)); do
 	p=${patches[$i]}
 	n=$(basename "$p")
-	mkdir -p "$tmp/snap/$n"
-	if [ -f "$p/files" ]; then
-		while IFS= read -r f; do
-			[ -n "$f" ] || continue
-			mkdir -p "$tmp/snap/$n/$(dirname "$f")"
-			cp -p "$tmp/state/$f" "$tmp/snap/$n/$f"
-		done <"$p/files"
-	fi
+	while IFS= read -r f; do
+		mkdir -p "$tmp/snap/$n/$(dirname "$f")"
+		cp -p "$tmp/state/$f" "$tmp/snap/$n/$f"
+	done < <(files_of "$p")
 	[ -f "$p/changes.diff" ] || continue
 	includes=()
 	while IFS= read -r f; do
@@ -75,31 +70,28 @@ git -C "$TREE" read-tree base
 parent=$(git -C "$TREE" rev-parse base)
 for p in "${patches[@]}"; do
 	n=$(basename "$p")
-	if [ -f "$p/files" ]; then
-		while IFS= read -r f; do
-			[ -n "$f" ] || continue
-			mode=100644
-			[ -x "$tmp/snap/$n/$f" ] && mode=100755
-			blob=$(git -C "$TREE" hash-object -w "$tmp/snap/$n/$f")
-			git -C "$TREE" update-index --add \
-				--cacheinfo "$mode,$blob,$f"
-		done <"$p/files"
-	fi
+	while IFS= read -r f; do
+		mode=100644
+		[ -x "$tmp/snap/$n/$f" ] && mode=100755
+		blob=$(git -C "$TREE" hash-object -w "$tmp/snap/$n/$f")
+		git -C "$TREE" update-index --add --cacheinfo "$mode,$blob,$f"
+	done < <(files_of "$p")
 	if [ -f "$p/changes.diff" ]; then
 		git -C "$TREE" apply --cached "$p/changes.diff" ||
 			die "$n/changes.diff does not apply"
 	fi
 	tree=$(git -C "$TREE" write-tree)
-	parent=$(git -C "$TREE" commit-tree "$tree" -p "$parent" \
-		 -F "$p/message")
+	parent=$(git -C "$TREE" commit-tree "$tree" -p "$parent" -F "$p/message")
 done
+unset GIT_INDEX_FILE
 git -C "$TREE" update-ref refs/heads/series "$parent"
-git -C "$TREE" config branch.series.description \
-	"$(cat "$tmp/series/cover-letter")"
+git -C "$TREE" config branch.series.description "$(cat "$ROOT/series/cover-letter")"
 
-rm -rf "$tmp/out"
-git -C "$TREE" format-patch -q --cover-letter --cover-from-description=subject \
-	--base=base --no-signature --no-thread -o "$tmp/out" base..series
-mkdir -p "$out"
-rm -f "$out"/*.patch
-cp "$tmp/out"/*.patch "$out"/
+# The work tree follows the series; only changed files are written.
+if [ "$(git -C "$TREE" rev-parse -q --verify HEAD)" != "$parent" ]; then
+	git -C "$TREE" checkout -q -f -B work "$parent"
+fi
+if [ "$(cat "$idfile" 2>/dev/null)" != "$parent" ]; then
+	echo "  series: ${#patches[@]} patches, $(git -C "$TREE" log -1 --format=%h "$parent")"
+	echo "$parent" >"$idfile"
+fi
