@@ -217,6 +217,43 @@ static void op_pingpong(struct ctx *const c)
 	xrecv(c->a);
 }
 
+/*
+ * A send with control data: IP_TOS, which a restricted task may still
+ * pass (it is tuning, not a destination), so that dn-on measures the
+ * control-message check of a restricted send that it allows.
+ */
+static void xsend_tos(const int fd)
+{
+	union {
+		char buf[CMSG_SPACE(sizeof(int))];
+		struct cmsghdr align;
+	} u = {};
+	struct iovec iov = { .iov_base = "x", .iov_len = 1 };
+	struct msghdr msg = {
+		.msg_iov = &iov,
+		.msg_iovlen = 1,
+		.msg_control = u.buf,
+		.msg_controllen = sizeof(u.buf),
+	};
+	struct cmsghdr *const cm = CMSG_FIRSTHDR(&msg);
+	const int tos = 0x10;
+
+	cm->cmsg_level = IPPROTO_IP;
+	cm->cmsg_type = IP_TOS;
+	cm->cmsg_len = CMSG_LEN(sizeof(tos));
+	memcpy(CMSG_DATA(cm), &tos, sizeof(tos));
+	if (sendmsg(fd, &msg, 0) != 1)
+		die("sendmsg(IP_TOS)");
+}
+
+static void op_pingpong_cmsg(struct ctx *const c)
+{
+	xsend_tos(c->a);
+	xrecv(c->b);
+	xsend_tos(c->b);
+	xrecv(c->a);
+}
+
 static void setup_unix_dgram(struct ctx *const c)
 {
 	int sv[2];
@@ -436,6 +473,7 @@ int main(int argc, char *argv[])
 	measure("unix_stream_connect", setup_unix_stream_listener,
 		op_unix_connect, 20000);
 	measure("udp_pingpong", setup_udp, op_pingpong, 25000);
+	measure("udp_cmsg_pingpong", setup_udp, op_pingpong_cmsg, 25000);
 	measure("tcp_send_recv", setup_tcp, op_pingpong, 16000);
 	measure("socket_unix_close", NULL, op_socket_unix, 50000);
 	if (denies_inet)

@@ -36,6 +36,7 @@ WORKLOADS = [
     ("unix_dgram_pingpong", "AF_UNIX dgram ping-pong (socketpair)"),
     ("unix_stream_connect", "AF_UNIX stream connect+accept (pathname)"),
     ("udp_pingpong", "UDP ping-pong, connected before"),
+    ("udp_cmsg_pingpong", "the same, IP_TOS control message on each send"),
     ("tcp_send_recv", "TCP send+recv, established"),
     ("socket_unix_close", "socket(AF_UNIX)+close"),
     ("socket_inet_close", "socket(AF_INET, SOCK_STREAM)+close"),
@@ -54,6 +55,7 @@ DENIED = {"socket_inet_denied": "socket_inet_close"}
 # The hooks an unrestricted task runs, per operation, once they are on.
 HOOKS = [
     ("socket_sendmsg", "udp_pingpong", 2),
+    ("socket_sendmsg, with control data", "udp_cmsg_pingpong", 2),
     ("socket_sendmsg", "tcp_send_recv", 2),
     ("socket_sendmsg", "unix_dgram_pingpong", 2),
     ("socket_create", "socket_unix_close", 1),

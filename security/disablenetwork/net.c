@@ -4,8 +4,9 @@
  *
  * A restricted task may not create a socket of any family but AF_UNIX, nor
  * bind, connect, listen or send to an explicit address on a non-AF_UNIX
- * socket it already holds.  Sockets connected or listening before the
- * restriction keep working.
+ * socket it already holds, nor set an option or pass a control message
+ * that changes where such a socket's traffic goes.  Sockets connected or
+ * listening before the restriction keep working, with the reach they had.
  *
  * AF_UNIX pathname sockets stay usable because file permissions guard
  * them.  Abstract AF_UNIX names have no such guard, so a restricted task
@@ -20,6 +21,9 @@
  * Copyright (C) 2026 The disablenetwork authors
  */
 
+#include <linux/if_packet.h>
+#include <linux/in.h>
+#include <linux/in6.h>
 #include <linux/lsm_hooks.h>
 #include <linux/net.h>
 #include <linux/socket.h>
@@ -125,38 +129,210 @@ static int hook_socket_connect(struct socket *const sock,
 	return disablenetwork_deny("connect", family);
 }
 
+/*
+ * listen() is allowed only on a socket that listens already and whose port
+ * was chosen by bind() with an explicit port number, which sets
+ * SOCK_BINDPORT_LOCK: only a new backlog.  The state alone is not enough:
+ * it is read before ->listen() takes the socket lock, and a concurrent
+ * connect(AF_UNSPEC) or shutdown(SHUT_RD) can take the socket out of
+ * LISTEN in between.  That releases a port that bind() did not lock, and
+ * listen() would then autobind a new one.  A locked port is kept through
+ * the disconnect, and SOCK_BINDPORT_LOCK is set only by a successful
+ * bind() and never cleared on the socket, so whatever runs concurrently,
+ * listen() can only listen again on the port the socket listened on.
+ */
+static bool listens_on_locked_port(const struct sock *const sk)
+{
+	return READ_ONCE(sk->sk_state) == TCP_LISTEN &&
+	       (READ_ONCE(sk->sk_userlocks) & SOCK_BINDPORT_LOCK);
+}
+
 static int hook_socket_listen(struct socket *const sock, const int backlog)
 {
 	int family;
 
 	if (!disablenetwork_current_restricted())
 		return 0;
-	family = sock->sk->sk_family;
-	/*
-	 * listen() on an unbound socket autobinds a new port.  Changing the
-	 * backlog of a socket that already listens is allowed.
-	 */
-	if (family == AF_UNIX || READ_ONCE(sock->sk->sk_state) == TCP_LISTEN)
+	family = READ_ONCE(sock->sk->sk_family);
+	if (family == AF_UNIX || listens_on_locked_port(sock->sk))
 		return 0;
 	return disablenetwork_deny("listen", family);
 }
 
-static int hook_socket_sendmsg(struct socket *const sock,
-			       struct msghdr *const msg, const int size)
+/*
+ * Socket options and control messages that change where an existing
+ * non-AF_UNIX socket's traffic goes: its destination address, its egress
+ * interface, its source route, or the groups it receives for.  One name
+ * can mean different things as an option and as a control message
+ * (IP_PKTINFO is a receive flag as an option and an egress interface as a
+ * control message), so each entry says in which role it is refused.
+ * Documentation/admin-guide/LSM/disablenetwork.rst gives each reason.
+ *
+ * The socket_setsockopt hook sees the level and the name, never the value:
+ * an option is refused whatever it sets, clearing it included.  Tuning
+ * (priority, TOS and traffic class, flow labels, TTL, buffers, timeouts,
+ * keepalive) and the options that leave a group or block a source are
+ * not listed, and stay allowed.
+ */
+#define DN_OPT BIT(0)	/* refused as a socket option */
+#define DN_CMSG BIT(1)	/* refused as a control message */
+
+struct refused_name {
+	int level;
+	int name;
+	unsigned int kind;
+};
+
+static const struct refused_name refused_names[] = {
+	/* The egress interface, or the route chosen for the packet. */
+	{ SOL_SOCKET, SO_BINDTODEVICE, DN_OPT },
+	{ SOL_SOCKET, SO_BINDTOIFINDEX, DN_OPT },
+	{ SOL_SOCKET, SO_MARK, DN_OPT | DN_CMSG },
+	{ SOL_IP, IP_UNICAST_IF, DN_OPT },
+	{ SOL_IP, IP_MULTICAST_IF, DN_OPT },
+	{ SOL_IP, IP_PKTINFO, DN_CMSG },
+	{ SOL_IPV6, IPV6_UNICAST_IF, DN_OPT },
+	{ SOL_IPV6, IPV6_MULTICAST_IF, DN_OPT },
+	{ SOL_IPV6, IPV6_PKTINFO, DN_OPT | DN_CMSG },
+	{ SOL_IPV6, IPV6_2292PKTINFO, DN_CMSG },
+	/* The destination: source routes, and headers the task writes. */
+	{ SOL_IP, IP_OPTIONS, DN_OPT },
+	{ SOL_IP, IP_RETOPTS, DN_CMSG },
+	{ SOL_IP, IP_HDRINCL, DN_OPT },
+	{ SOL_IPV6, IPV6_RTHDR, DN_OPT | DN_CMSG },
+	{ SOL_IPV6, IPV6_2292RTHDR, DN_CMSG },
+	{ SOL_IPV6, IPV6_2292PKTOPTIONS, DN_OPT },
+	{ SOL_IPV6, IPV6_FLOWLABEL_MGR, DN_OPT },
+	{ SOL_IPV6, IPV6_HDRINCL, DN_OPT },
+	{ SOL_RAW, IPV6_HDRINCL, DN_OPT },
+	{ SOL_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, DN_OPT },
+	/* Other hosts' addresses, and IPsec tunnels. */
+	{ SOL_IP, IP_TRANSPARENT, DN_OPT },
+	{ SOL_IP, IP_IPSEC_POLICY, DN_OPT },
+	{ SOL_IP, IP_XFRM_POLICY, DN_OPT },
+	{ SOL_IPV6, IPV6_TRANSPARENT, DN_OPT },
+	{ SOL_IPV6, IPV6_IPSEC_POLICY, DN_OPT },
+	{ SOL_IPV6, IPV6_XFRM_POLICY, DN_OPT },
+	/*
+	 * Group memberships: joining, widening a source filter, or receiving
+	 * for the groups other sockets joined (IP_MULTICAST_ALL).
+	 */
+	{ SOL_IP, IP_ADD_MEMBERSHIP, DN_OPT },
+	{ SOL_IP, IP_ADD_SOURCE_MEMBERSHIP, DN_OPT },
+	{ SOL_IP, IP_UNBLOCK_SOURCE, DN_OPT },
+	{ SOL_IP, IP_MSFILTER, DN_OPT },
+	{ SOL_IP, MCAST_JOIN_GROUP, DN_OPT },
+	{ SOL_IP, MCAST_JOIN_SOURCE_GROUP, DN_OPT },
+	{ SOL_IP, MCAST_UNBLOCK_SOURCE, DN_OPT },
+	{ SOL_IP, MCAST_MSFILTER, DN_OPT },
+	{ SOL_IP, IP_MULTICAST_ALL, DN_OPT },
+	{ SOL_IPV6, IPV6_ADD_MEMBERSHIP, DN_OPT },
+	{ SOL_IPV6, IPV6_JOIN_ANYCAST, DN_OPT },
+	{ SOL_IPV6, MCAST_JOIN_GROUP, DN_OPT },
+	{ SOL_IPV6, MCAST_JOIN_SOURCE_GROUP, DN_OPT },
+	{ SOL_IPV6, MCAST_UNBLOCK_SOURCE, DN_OPT },
+	{ SOL_IPV6, MCAST_MSFILTER, DN_OPT },
+	{ SOL_IPV6, IPV6_MULTICAST_ALL, DN_OPT },
+	{ SOL_PACKET, PACKET_ADD_MEMBERSHIP, DN_OPT },
+	{ SOL_PACKET, PACKET_FANOUT, DN_OPT },
+};
+
+static bool is_refused(const int level, const int name,
+		       const unsigned int kind)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(refused_names); i++)
+		if (refused_names[i].level == level &&
+		    refused_names[i].name == name)
+			return refused_names[i].kind & kind;
+	return false;
+}
+
+static int hook_socket_setsockopt(struct socket *const sock, const int level,
+				  const int optname)
 {
 	int family;
 
-	/* Sends without an address only use what the socket already has. */
-	if (!msg->msg_namelen)
+	if (!disablenetwork_current_restricted())
+		return 0;
+	/* IPV6_ADDRFORM can turn an AF_INET6 socket into an AF_INET one. */
+	family = READ_ONCE(sock->sk->sk_family);
+	if (family == AF_UNIX || !is_refused(level, optname, DN_OPT))
+		return 0;
+	return disablenetwork_deny("setsockopt", family);
+}
+
+/*
+ * Walks the control messages as the protocols do (for_each_cmsghdr), on the
+ * kernel copy that ____sys_sendmsg() made.  A buffer that cannot be
+ * walked, or that would still have to be read from user memory, is
+ * refused: the protocol rejects a malformed one anyway, and this check
+ * must see exactly what the protocol will see.
+ */
+static int check_cmsgs(struct msghdr *const msg, const int family)
+{
+	struct cmsghdr *cmsg;
+
+	if (msg->msg_control_is_user)
+		return disablenetwork_deny("cmsg", family);
+	for_each_cmsghdr(cmsg, msg) {
+		if (!CMSG_OK(msg, cmsg) ||
+		    is_refused(cmsg->cmsg_level, cmsg->cmsg_type, DN_CMSG))
+			return disablenetwork_deny("cmsg", family);
+	}
+	return 0;
+}
+
+/*
+ * The part of the sendmsg hook that runs only for a restricted task, and
+ * only for a message with an address or control data.
+ */
+static noinline int restricted_sendmsg(const struct socket *const sock,
+				       struct msghdr *const msg)
+{
+	const struct sock *const sk = sock->sk;
+	int family;
+
+	/*
+	 * A kernel socket (sunrpc for NFS, for one) sends for the kernel, not
+	 * for the task in whose context it happens to run.
+	 */
+	if (sk->sk_kern_sock)
+		return 0;
+	/* IPV6_ADDRFORM can turn an AF_INET6 socket into an AF_INET one. */
+	family = READ_ONCE(sk->sk_family);
+	if (family == AF_UNIX) {
+		if (unix_addr_kind(msg->msg_name, msg->msg_namelen) ==
+		    UNIX_ADDR_ABSTRACT)
+			return disablenetwork_deny("sendmsg", family);
+		return 0;
+	}
+	if (msg->msg_namelen)
+		return disablenetwork_deny("sendmsg", family);
+	if (msg->msg_controllen)
+		return check_cmsgs(msg, family);
+	return 0;
+}
+
+/*
+ * Called for every send, so the common case comes first: a message with
+ * neither an address nor control data only uses what the socket already
+ * has.  sendmmsg() skips this hook for a message whose address equals
+ * that of the previous message it allowed (___sys_sendmsg()'s
+ * used_address).  That cannot let control data through for a restricted
+ * task: every message with an address on a non-AF_UNIX socket is refused
+ * here, so there is never a previous allowed address to match, and a
+ * message without one always comes here.
+ */
+static int hook_socket_sendmsg(struct socket *const sock,
+			       struct msghdr *const msg, const int size)
+{
+	if (!(msg->msg_namelen | msg->msg_controllen))
 		return 0;
 	if (!disablenetwork_current_restricted())
 		return 0;
-	family = sock->sk->sk_family;
-	if (family == AF_UNIX &&
-	    unix_addr_kind(msg->msg_name, msg->msg_namelen) !=
-		    UNIX_ADDR_ABSTRACT)
-		return 0;
-	return disablenetwork_deny("sendmsg", family);
+	return restricted_sendmsg(sock, msg);
 }
 
 static int hook_unix_stream_connect(struct sock *const sock,
@@ -210,6 +386,7 @@ static struct security_hook_list disablenetwork_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT_RUNTIME(socket_bind, hook_socket_bind),
 	LSM_HOOK_INIT_RUNTIME(socket_connect, hook_socket_connect),
 	LSM_HOOK_INIT_RUNTIME(socket_listen, hook_socket_listen),
+	LSM_HOOK_INIT_RUNTIME(socket_setsockopt, hook_socket_setsockopt),
 	LSM_HOOK_INIT_RUNTIME(socket_sendmsg, hook_socket_sendmsg),
 	LSM_HOOK_INIT_RUNTIME(unix_stream_connect, hook_unix_stream_connect),
 	LSM_HOOK_INIT_RUNTIME(sctp_bind_connect, hook_sctp_bind_connect),
@@ -230,6 +407,8 @@ __init void disablenetwork_add_net_hooks(void)
 #include <kunit/test.h>
 #include <linux/fs.h>
 #include <linux/sctp.h>
+#include <linux/tcp.h>
+#include <linux/udp.h>
 
 #include "activate.h"
 
@@ -342,6 +521,7 @@ struct hook_case {
 	int family;
 	int type;
 	int state;
+	int userlocks;
 	int optname;
 	/* The address: sa_family, then sun_path or raw bytes. */
 	int addr_family;
@@ -394,8 +574,12 @@ static const struct hook_case hook_cases[] = {
 	  .addrlen = SUN_OFF + 2 },
 	{ "listen inet unbound", OP_LISTEN, AF_INET, SOCK_STREAM,
 	  .state = TCP_CLOSE, .denied = true },
-	{ "listen inet listening", OP_LISTEN, AF_INET, SOCK_STREAM,
-	  .state = TCP_LISTEN },
+	{ "listen inet listening, locked port", OP_LISTEN, AF_INET,
+	  SOCK_STREAM, .state = TCP_LISTEN, .userlocks = SOCK_BINDPORT_LOCK },
+	{ "listen inet listening, port 0", OP_LISTEN, AF_INET, SOCK_STREAM,
+	  .state = TCP_LISTEN, .denied = true },
+	{ "listen inet6 closed, locked port", OP_LISTEN, AF_INET6, SOCK_STREAM,
+	  .state = TCP_CLOSE, .userlocks = SOCK_BINDPORT_LOCK, .denied = true },
 	{ "listen unix", OP_LISTEN, AF_UNIX, SOCK_STREAM, .state = TCP_CLOSE },
 	{ "sendmsg inet no address", OP_SENDMSG, AF_INET, SOCK_DGRAM },
 	{ "sendmsg inet", OP_SENDMSG, AF_INET, SOCK_DGRAM,
@@ -450,6 +634,7 @@ static int run_hook_case(struct kunit *const test,
 	sock->type = c->type;
 	sk->sk_family = c->family;
 	sk->sk_state = c->state;
+	sk->sk_userlocks = c->userlocks;
 	addr->sa_family = c->addr_family;
 	if (c->path)
 		memcpy(((struct sockaddr_un *)ss)->sun_path, c->path,
@@ -517,6 +702,217 @@ static void test_sctp_kernel_socket(struct kunit *const test)
 	revert_creds(old);
 }
 
+struct opt_case {
+	int family;
+	int level;
+	int name;
+	bool denied;
+};
+
+static void test_setsockopt(struct kunit *const test)
+{
+	static const struct opt_case cases[] = {
+		{ AF_INET, SOL_SOCKET, SO_BINDTODEVICE, true },
+		{ AF_INET6, SOL_SOCKET, SO_MARK, true },
+		{ AF_PACKET, SOL_SOCKET, SO_BINDTOIFINDEX, true },
+		{ AF_UNIX, SOL_SOCKET, SO_BINDTODEVICE, false },
+		{ AF_INET, SOL_SOCKET, SO_PRIORITY, false },
+		{ AF_INET, SOL_SOCKET, SO_TXREHASH, false },
+		{ AF_INET, SOL_SOCKET, SO_SNDBUF, false },
+		{ AF_INET, SOL_IP, IP_ADD_MEMBERSHIP, true },
+		/* SOL_IP options reach AF_INET6 sockets too. */
+		{ AF_INET6, SOL_IP, IP_ADD_MEMBERSHIP, true },
+		{ AF_INET6, SOL_IP, IP_MULTICAST_IF, true },
+		{ AF_INET, SOL_IP, IP_DROP_MEMBERSHIP, false },
+		{ AF_INET, SOL_IP, IP_BLOCK_SOURCE, false },
+		{ AF_INET, SOL_IP, IP_UNBLOCK_SOURCE, true },
+		{ AF_INET, SOL_IP, MCAST_LEAVE_GROUP, false },
+		{ AF_INET, SOL_IP, IP_MULTICAST_ALL, true },
+		{ AF_INET, SOL_IP, IP_MULTICAST_LOOP, false },
+		{ AF_INET, SOL_IP, IP_TOS, false },
+		/* A receive flag as an option, refused as a control message. */
+		{ AF_INET, SOL_IP, IP_PKTINFO, false },
+		{ AF_INET, SOL_IP, IP_RETOPTS, false },
+		{ AF_INET, SOL_IP, IP_OPTIONS, true },
+		{ AF_INET6, SOL_IPV6, IPV6_RTHDR, true },
+		{ AF_INET6, SOL_IPV6, IPV6_2292RTHDR, false },
+		{ AF_INET6, SOL_IPV6, IPV6_PKTINFO, true },
+		{ AF_INET6, SOL_IPV6, IPV6_RECVPKTINFO, false },
+		{ AF_INET6, SOL_IPV6, IPV6_TCLASS, false },
+		{ AF_INET6, SOL_IPV6, IPV6_FLOWINFO_SEND, false },
+		{ AF_INET6, SOL_IPV6, IPV6_LEAVE_ANYCAST, false },
+		{ AF_INET6, SOL_RAW, IPV6_HDRINCL, true },
+		{ AF_INET6, SOL_RAW, IPV6_CHECKSUM, false },
+		{ AF_PACKET, SOL_PACKET, PACKET_ADD_MEMBERSHIP, true },
+		{ AF_PACKET, SOL_PACKET, PACKET_DROP_MEMBERSHIP, false },
+		{ AF_INET, SOL_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, true },
+		{ AF_INET, SOL_TCP, TCP_NODELAY, false },
+	};
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	const struct cred *old;
+	size_t i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	sock->sk = sk;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct opt_case *const c = &cases[i];
+		int unrestricted, restricted;
+
+		sk->sk_family = c->family;
+		old = override_restriction(test, false);
+		unrestricted = hook_socket_setsockopt(sock, c->level, c->name);
+		revert_creds(old);
+		old = override_restriction(test, true);
+		restricted = hook_socket_setsockopt(sock, c->level, c->name);
+		revert_creds(old);
+		KUNIT_EXPECT_EQ_MSG(test, 0, unrestricted, "case %zu", i);
+		KUNIT_EXPECT_EQ_MSG(test, c->denied ? -EPERM : 0, restricted,
+				    "case %zu", i);
+	}
+}
+
+/* Up to two control messages of @len data bytes each, in kernel memory. */
+struct cmsg_case {
+	const char *name;
+	int family;
+	int level[2];
+	int type[2];
+	int len;
+	/* Shrinks the last cmsg_len below a header: not walkable. */
+	bool malformed;
+	bool kern_sock;
+	bool denied;
+};
+
+static const struct cmsg_case cmsg_cases[] = {
+	{ "ip pktinfo", AF_INET, { SOL_IP }, { IP_PKTINFO }, 12,
+	  .denied = true },
+	{ "ip ttl", AF_INET, { SOL_IP }, { IP_TTL }, 4 },
+	{ "ip tos, then retopts", AF_INET, { SOL_IP, SOL_IP },
+	  { IP_TOS, IP_RETOPTS }, 4, .denied = true },
+	{ "ip ttl, then tos", AF_INET, { SOL_IP, SOL_IP }, { IP_TTL, IP_TOS },
+	  4 },
+	{ "so_mark", AF_INET6, { SOL_SOCKET }, { SO_MARK }, 4,
+	  .denied = true },
+	{ "so_timestamping", AF_INET, { SOL_SOCKET },
+	  { SO_TIMESTAMPING_OLD }, 4 },
+	{ "ipv6 pktinfo", AF_INET6, { SOL_IPV6 }, { IPV6_PKTINFO }, 20,
+	  .denied = true },
+	{ "ipv6 2292pktinfo", AF_INET6, { SOL_IPV6 }, { IPV6_2292PKTINFO }, 20,
+	  .denied = true },
+	{ "ipv6 rthdr", AF_INET6, { SOL_IPV6 }, { IPV6_RTHDR }, 24,
+	  .denied = true },
+	{ "ipv6 2292rthdr", AF_INET6, { SOL_IPV6 }, { IPV6_2292RTHDR }, 24,
+	  .denied = true },
+	{ "ipv6 tclass", AF_INET6, { SOL_IPV6 }, { IPV6_TCLASS }, 4 },
+	{ "ipv6 hoplimit", AF_INET6, { SOL_IPV6 }, { IPV6_HOPLIMIT }, 4 },
+	/* A v4-mapped send on AF_INET6 reads SOL_IP control messages. */
+	{ "ip pktinfo on inet6", AF_INET6, { SOL_IP }, { IP_PKTINFO }, 12,
+	  .denied = true },
+	{ "udp segment", AF_INET, { SOL_UDP }, { UDP_SEGMENT }, 2 },
+	{ "malformed", AF_INET, { SOL_IP }, { IP_TTL }, 4, .malformed = true,
+	  .denied = true },
+	{ "unix, so_mark", AF_UNIX, { SOL_SOCKET }, { SO_MARK }, 4 },
+	{ "kernel socket, ip pktinfo", AF_INET, { SOL_IP }, { IP_PKTINFO }, 12,
+	  .kern_sock = true },
+};
+
+static int run_cmsg_case(struct kunit *const test,
+			 const struct cmsg_case *const c)
+{
+	const size_t space = CMSG_SPACE(c->len);
+	const int n = c->type[1] || c->level[1] ? 2 : 1;
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	char *const buf = kunit_kzalloc(test, 2 * space, GFP_KERNEL);
+	struct msghdr msg = {
+		.msg_control = buf,
+		.msg_controllen = n * space,
+	};
+	struct cmsghdr *cmsg = (struct cmsghdr *)buf;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	sock->sk = sk;
+	sk->sk_family = c->family;
+	sk->sk_kern_sock = c->kern_sock;
+	for (i = 0; i < n; i++) {
+		cmsg = (struct cmsghdr *)(buf + i * space);
+		cmsg->cmsg_len = CMSG_LEN(c->len);
+		cmsg->cmsg_level = c->level[i];
+		cmsg->cmsg_type = c->type[i];
+	}
+	if (c->malformed)
+		cmsg->cmsg_len = sizeof(*cmsg) - 1;
+	return hook_socket_sendmsg(sock, &msg, 1);
+}
+
+static void test_cmsg_decisions(struct kunit *const test)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cmsg_cases); i++) {
+		const struct cmsg_case *const c = &cmsg_cases[i];
+		const struct cred *old;
+		int unrestricted, restricted;
+
+		old = override_restriction(test, false);
+		unrestricted = run_cmsg_case(test, c);
+		revert_creds(old);
+
+		old = override_restriction(test, true);
+		restricted = run_cmsg_case(test, c);
+		revert_creds(old);
+
+		KUNIT_EXPECT_EQ_MSG(test, 0, unrestricted, "%s", c->name);
+		KUNIT_EXPECT_EQ_MSG(test, c->denied ? -EPERM : 0, restricted,
+				    "%s", c->name);
+	}
+}
+
+/*
+ * A kernel socket sends for the kernel (sunrpc over UDP gives an address)
+ * even in the context of a restricted task: the sendmsg hook and the
+ * control-message check let it through, and refuse the same message on a
+ * task's socket.
+ */
+static void test_sendmsg_kernel_socket(struct kunit *const test)
+{
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	struct sockaddr_in *const sin =
+		kunit_kzalloc(test, sizeof(*sin), GFP_KERNEL);
+	struct msghdr msg = {};
+	const struct cred *old;
+	int kern, user;
+
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	KUNIT_ASSERT_NOT_NULL(test, sin);
+	sock->sk = sk;
+	sk->sk_family = AF_INET;
+	sin->sin_family = AF_INET;
+	msg.msg_name = sin;
+	msg.msg_namelen = sizeof(*sin);
+
+	old = override_restriction(test, true);
+	sk->sk_kern_sock = 1;
+	kern = hook_socket_sendmsg(sock, &msg, 1);
+	sk->sk_kern_sock = 0;
+	user = hook_socket_sendmsg(sock, &msg, 1);
+	revert_creds(old);
+
+	KUNIT_EXPECT_EQ(test, 0, kern);
+	KUNIT_EXPECT_EQ(test, -EPERM, user);
+}
+
 /* A listening AF_UNIX socket, with its address and its opener's cred. */
 static struct sock *unix_listener(struct kunit *const test,
 				  const char *const path, const int pathlen,
@@ -550,7 +946,7 @@ static struct sock *unix_listener(struct kunit *const test,
 
 static void test_unix_stream_connect(struct kunit *const test)
 {
-	struct cred *const creds[2] = { prepare_creds(), prepare_creds() };
+	struct cred *creds[2];
 	const struct {
 		const char *path;
 		int pathlen;
@@ -563,6 +959,10 @@ static void test_unix_stream_connect(struct kunit *const test)
 	int self, opener;
 	size_t i;
 
+	/* Restricted creds made by hand need the hooks on: see activate.c. */
+	disablenetwork_activate();
+	creds[0] = prepare_creds();
+	creds[1] = prepare_creds();
 	KUNIT_ASSERT_NOT_NULL(test, creds[0]);
 	KUNIT_ASSERT_NOT_NULL(test, creds[1]);
 	disablenetwork_cred(creds[0])->restricted = false;
@@ -618,6 +1018,9 @@ static struct kunit_case test_cases[] = {
 	KUNIT_CASE(test_is_inet_disconnect),
 	KUNIT_CASE(test_hook_decisions),
 	KUNIT_CASE(test_sctp_kernel_socket),
+	KUNIT_CASE(test_setsockopt),
+	KUNIT_CASE(test_cmsg_decisions),
+	KUNIT_CASE(test_sendmsg_kernel_socket),
 	KUNIT_CASE(test_unix_stream_connect),
 	KUNIT_CASE(test_unix_stream_connect_kernel_listener),
 	{}

@@ -4,8 +4,9 @@
  *
  * A restricted task must not borrow the network of an unrestricted one:
  * not by tracing it (ptrace, /proc/PID/mem, process_vm_writev,
- * pidfd_getfd), not by being traced by it the other way round, and not by
- * issuing io_uring requests under an unrestricted personality.
+ * pidfd_getfd), nor a restricted thread whose thread group still has an
+ * unrestricted one, not by being traced by it the other way round, and not
+ * by issuing io_uring requests under an unrestricted personality.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -13,7 +14,9 @@
 #include <linux/cred.h>
 #include <linux/lsm_hooks.h>
 #include <linux/ptrace.h>
+#include <linux/rcupdate.h>
 #include <linux/sched.h>
+#include <linux/sched/signal.h>
 #include <linux/socket.h>
 
 #include "common.h"
@@ -21,6 +24,31 @@
 #include "log.h"
 #include "setup.h"
 #include "task.h"
+
+/*
+ * Threads share their address space, so controlling one thread controls
+ * them all: a task counts as restricted towards a restricted tracer only if
+ * every thread of its thread group is restricted.  io_uring workers and
+ * the SQPOLL thread are threads of the group too, with the credentials
+ * they were created with.  The walk is under RCU; ptrace is rare enough
+ * for its cost.  A restriction is never lifted, and a thread created
+ * during the walk has the credentials of a thread of the group.
+ */
+static bool group_restricted(struct task_struct *const task)
+{
+	struct task_struct *thread;
+	bool restricted = true;
+
+	rcu_read_lock();
+	for_each_thread(task, thread) {
+		if (!disablenetwork_cred_restricted(__task_cred(thread))) {
+			restricted = false;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return restricted;
+}
 
 static int hook_ptrace_access_check(struct task_struct *const child,
 				    const unsigned int mode)
@@ -30,7 +58,7 @@ static int hook_ptrace_access_check(struct task_struct *const child,
 		return 0;
 	if (!disablenetwork_current_restricted())
 		return 0;
-	if (disablenetwork_task_restricted(child))
+	if (group_restricted(child))
 		return 0;
 	if (mode & PTRACE_MODE_NOAUDIT)
 		return -EPERM;
@@ -39,9 +67,9 @@ static int hook_ptrace_access_check(struct task_struct *const child,
 
 static int hook_ptrace_traceme(struct task_struct *const parent)
 {
-	if (disablenetwork_current_restricted())
-		return 0;
 	if (!disablenetwork_task_restricted(parent))
+		return 0;
+	if (group_restricted(current))
 		return 0;
 	return disablenetwork_deny("traceme", AF_UNSPEC);
 }
@@ -79,3 +107,73 @@ __init void disablenetwork_add_task_hooks(void)
 			   ARRAY_SIZE(disablenetwork_task_hooks),
 			   &disablenetwork_lsmid);
 }
+
+#ifdef CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST
+
+#include <kunit/test.h>
+
+#include "activate.h"
+
+static int test_init(struct kunit *const test)
+{
+	/* Without the module, there is no room for it in the cred blob. */
+	if (!disablenetwork_enabled)
+		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
+	return 0;
+}
+
+/*
+ * The test's own kthread, alone in its thread group, as the target of a
+ * restricted tracer: refused while its credentials are unrestricted,
+ * allowed once they are.  The tracer side is an overridden (subjective)
+ * credential; group_restricted() reads the target's objective ones.
+ */
+static void test_group_restricted(struct kunit *const test)
+{
+	struct cred *cred;
+	const struct cred *old;
+
+	/* Restricted creds made by hand need the hooks on: see activate.c. */
+	disablenetwork_activate();
+	cred = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	disablenetwork_cred(cred)->restricted = true;
+	KUNIT_EXPECT_FALSE(test, group_restricted(current));
+	old = override_creds(cred);
+	KUNIT_EXPECT_EQ(test, -EPERM,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_ATTACH_REALCREDS));
+	KUNIT_EXPECT_EQ(test, 0,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_READ_REALCREDS));
+	revert_creds(old);
+	put_cred(cred);
+
+	/* Restrict the kthread for real: now as restricted as the tracer. */
+	cred = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, cred);
+	disablenetwork_cred(cred)->restricted = true;
+	commit_creds(cred);
+	KUNIT_EXPECT_TRUE(test, group_restricted(current));
+	KUNIT_EXPECT_EQ(test, 0,
+			hook_ptrace_access_check(current,
+						 PTRACE_MODE_ATTACH_REALCREDS));
+	KUNIT_EXPECT_EQ(test, 0, hook_ptrace_traceme(current));
+}
+
+static struct kunit_case test_cases[] = {
+	/* clang-format off */
+	KUNIT_CASE(test_group_restricted),
+	{}
+	/* clang-format on */
+};
+
+static struct kunit_suite test_suite = {
+	.name = "disablenetwork_task",
+	.init = test_init,
+	.test_cases = test_cases,
+};
+
+kunit_test_suite(test_suite);
+
+#endif /* CONFIG_SECURITY_DISABLENETWORK_KUNIT_TEST */

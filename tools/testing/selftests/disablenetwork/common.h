@@ -45,6 +45,18 @@ static inline void setup_loopback(struct __test_metadata *const _metadata)
 	close(fd);
 }
 
+/* Writes @value to the sysctl file @path, or reports why it could not. */
+static inline void write_sysctl(const char *const path, const char *const value)
+{
+	const int fd = open(path, O_WRONLY | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (write(fd, value, strlen(value)) < 0)
+			perror(path);
+		close(fd);
+	}
+}
+
 /* Run fn() in a child and return its exit status, or -1 if it crashed. */
 static inline int in_child(int (*fn)(void *), void *arg)
 {

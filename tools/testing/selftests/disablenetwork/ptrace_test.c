@@ -3,14 +3,16 @@
  * disablenetwork tests - ptrace between restricted and unrestricted tasks
  *
  * A restricted tracer gets no PTRACE_MODE_ATTACH access to an unrestricted
- * task; an unrestricted child may not PTRACE_TRACEME to a restricted
- * parent.  Read-mode access is unaffected.  Each test first runs the
- * operation with both tasks unrestricted, as a control.
+ * task, nor to a restricted thread whose thread group still has an
+ * unrestricted one; an unrestricted child may not PTRACE_TRACEME to a
+ * restricted parent.  Read-mode access is unaffected.  Each test first
+ * runs the operation with both tasks unrestricted, as a control.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
 
 #define _GNU_SOURCE
+#include <pthread.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -293,6 +295,106 @@ TEST_F(ptrace, traceme)
 	if (variant->r.tracer_restricted)
 		RESTRICT();
 	EXPECT_EQ(denied(&variant->r) ? -EPERM : 0, traceme(res));
+}
+
+/* In a child: where its second thread says it is ready. */
+static int sibling_ready;
+
+/* A second thread that restricts itself if asked, then waits for ever. */
+static void *sibling(void *const restrict_it)
+{
+	if (restrict_it && dn_restrict())
+		_exit(110);
+	if (write(sibling_ready, "s", 1) != 1)
+		_exit(111);
+	for (;;)
+		pause();
+	return NULL;
+}
+
+/*
+ * A child whose main thread is restricted and whose second thread is
+ * restricted too only if @all; with @traceme, it asks its parent to trace
+ * it once told to go, and exits with the errno, or 0.
+ */
+static struct child spawn_threads(const bool all, const bool traceme)
+{
+	struct child c = { .pid = -1 };
+	int go[2], ready[2], sib[2];
+	pthread_t t;
+	char b = 0;
+
+	if (pipe2(go, O_CLOEXEC) || pipe2(ready, O_CLOEXEC))
+		return c;
+	c.pid = fork();
+	if (c.pid == 0) {
+		if (pipe2(sib, O_CLOEXEC))
+			_exit(103);
+		sibling_ready = sib[1];
+		if (pthread_create(&t, NULL, sibling, all ? "r" : NULL) ||
+		    read(sib[0], &b, 1) != 1)
+			_exit(104);
+		if (dn_restrict())
+			_exit(100);
+		if (write(ready[1], "r", 1) != 1)
+			_exit(101);
+		if (read(go[0], &b, 1) < 0)
+			_exit(102);
+		if (traceme)
+			_exit(ptrace(PTRACE_TRACEME, 0, NULL, NULL) ? errno : 0);
+		_exit(0);
+	}
+	if (read(ready[0], &b, 1) != 1)
+		c.pid = -1;
+	close(ready[0]);
+	close(ready[1]);
+	close(go[0]);
+	c.go = go[1];
+	return c;
+}
+
+/* The restricted main thread shares its memory with an unrestricted one. */
+TEST(thread_group_attach)
+{
+	struct child ctl, mixed, all;
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	ctl = spawn_threads(false, false);
+	mixed = spawn_threads(false, false);
+	all = spawn_threads(true, false);
+	ASSERT_LT(0, ctl.pid);
+	ASSERT_LT(0, mixed.pid);
+	ASSERT_LT(0, all.pid);
+	EXPECT_EQ(0, do_op(OP_ATTACH, ctl.pid));
+	EXPECT_EQ(0, do_op(OP_VM_WRITEV, ctl.pid));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, do_op(OP_ATTACH, mixed.pid));
+	EXPECT_EQ(-EPERM, do_op(OP_VM_WRITEV, mixed.pid));
+	EXPECT_EQ(-EACCES, do_op(OP_MEM_WRITE, mixed.pid));
+	/* Every thread restricted: as restricted as the tracer. */
+	EXPECT_EQ(0, do_op(OP_ATTACH, all.pid));
+	EXPECT_EQ(0, do_op(OP_VM_WRITEV, all.pid));
+	reap(ctl);
+	reap(mixed);
+	reap(all);
+}
+
+/* PTRACE_TRACEME by a restricted thread with an unrestricted sibling. */
+TEST(thread_group_traceme)
+{
+	struct child ctl, mixed, all;
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	ctl = spawn_threads(false, true);
+	mixed = spawn_threads(false, true);
+	all = spawn_threads(true, true);
+	/* The parent is unrestricted: allowed. */
+	EXPECT_EQ(0, traceme(ctl));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, traceme(mixed));
+	EXPECT_EQ(0, traceme(all));
 }
 
 TEST_HARNESS_MAIN

@@ -33,17 +33,6 @@ static struct sockaddr_in addr4(const char *const ip, const unsigned short port)
 	return sin;
 }
 
-static void write_sysctl(const char *const path, const char *const value)
-{
-	const int fd = open(path, O_WRONLY | O_CLOEXEC);
-
-	if (fd >= 0) {
-		if (write(fd, value, strlen(value)) < 0)
-			perror(path);
-		close(fd);
-	}
-}
-
 FIXTURE(sctp) {
 	struct sockaddr_in server;
 	int server_fd;

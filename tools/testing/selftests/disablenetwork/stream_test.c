@@ -24,6 +24,8 @@
 struct stream_kind {
 	int family;
 	int protocol;
+	/* bind() with a port number sets SOCK_BINDPORT_LOCK on the socket. */
+	bool locks_port;
 };
 
 FIXTURE(stream) {};
@@ -39,6 +41,7 @@ FIXTURE_VARIANT_ADD(stream, tcp4) {
 	.k = {
 		.family = AF_INET,
 		.protocol = IPPROTO_TCP,
+		.locks_port = true,
 	},
 };
 
@@ -48,6 +51,7 @@ FIXTURE_VARIANT_ADD(stream, tcp6) {
 	.k = {
 		.family = AF_INET6,
 		.protocol = IPPROTO_TCP,
+		.locks_port = true,
 	},
 };
 
@@ -108,9 +112,9 @@ static int new_sock(const struct stream_kind *const v)
 	return socket(v->family, SOCK_STREAM | SOCK_CLOEXEC, v->protocol);
 }
 
-/* A listener on loopback, and its address in @ep. */
-static int listener(const struct stream_kind *const v,
-		    struct endpoint *const ep)
+/* A listener on loopback at @port (0: any), and its address in @ep. */
+static int listener_at(const struct stream_kind *const v,
+		       struct endpoint *const ep, const unsigned short port)
 {
 	struct sockaddr_in *const sin = (void *)&ep->ss;
 	struct sockaddr_in6 *const sin6 = (void *)&ep->ss;
@@ -120,15 +124,23 @@ static int listener(const struct stream_kind *const v,
 	ep->ss.ss_family = v->family;
 	if (v->family == AF_INET) {
 		sin->sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+		sin->sin_port = htons(port);
 		ep->len = sizeof(*sin);
 	} else {
 		sin6->sin6_addr = in6addr_loopback;
+		sin6->sin6_port = htons(port);
 		ep->len = sizeof(*sin6);
 	}
 	if (fd < 0 || bind(fd, (void *)&ep->ss, ep->len) ||
 	    getsockname(fd, (void *)&ep->ss, &ep->len) || listen(fd, 16))
 		return -1;
 	return fd;
+}
+
+static int listener(const struct stream_kind *const v,
+		    struct endpoint *const ep)
+{
+	return listener_at(v, ep, 0);
 }
 
 /* A client connected to @ep, by a child forked before any restriction. */
@@ -194,6 +206,12 @@ TEST_F(stream, accept_after)
 	EXPECT_EQ(0, accept_one(srv, res));
 }
 
+/*
+ * A new backlog for a listening socket is allowed only if bind() locked its
+ * port: a port chosen by the kernel (bind to port 0) is released by a
+ * disconnect, and a listen() racing with it would autobind a new one.  The
+ * lock is SOCK_BINDPORT_LOCK, which SCTP and MPTCP sockets do not carry.
+ */
 TEST_F(stream, listen_again)
 {
 	struct endpoint ep;
@@ -204,8 +222,31 @@ TEST_F(stream, listen_again)
 	ASSERT_LE(0, res);
 	ASSERT_EQ(0, listen(ctl, 64));
 	RESTRICT();
-	/* Only a new backlog: no new port. */
-	EXPECT_EQ(0, listen(res, 64));
+	EXPECT_EQ(-EPERM, RET(listen(res, 64)));
+}
+
+TEST_F(stream, listen_again_port_locked)
+{
+	struct endpoint ep;
+	int ctl, res, probe;
+	unsigned short port[2];
+
+	/* Two free ports, then listeners bound to them by number. */
+	for (probe = 0; probe < 2; probe++) {
+		const int fd = listener(&variant->k, &ep);
+
+		ASSERT_LE(0, fd);
+		port[probe] = ntohs(((struct sockaddr_in *)&ep.ss)->sin_port);
+		close(fd);
+	}
+	ctl = listener_at(&variant->k, &ep, port[0]);
+	res = listener_at(&variant->k, &ep, port[1]);
+	ASSERT_LE(0, ctl);
+	ASSERT_LE(0, res);
+	ASSERT_EQ(0, listen(ctl, 64));
+	RESTRICT();
+	/* Only a new backlog, on the port bind() locked. */
+	EXPECT_EQ(variant->k.locks_port ? 0 : -EPERM, RET(listen(res, 64)));
 }
 
 TEST_F(stream, established)

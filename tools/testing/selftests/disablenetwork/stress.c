@@ -6,8 +6,10 @@
  *
  * Worker threads fork children that restrict themselves (or not) and then
  * create sockets, connect, sendto, submit io_uring requests, execute a
- * probe, and ptrace a sibling across the restricted/unrestricted line,
- * while an unrestricted thread keeps loopback traffic flowing.  Every
+ * probe, ptrace a sibling across the restricted/unrestricted line, and
+ * race listen() against connect(AF_UNSPEC) and shutdown(SHUT_RD) on a
+ * listener held from before, while an unrestricted thread keeps loopback
+ * traffic flowing.  Every
  * attempt is checked against the rules: a restricted attempt must be
  * denied, an unrestricted one must succeed.  Bounded in time (default 30
  * seconds, at most 60) and in iterations; no task may be left behind.
@@ -54,6 +56,91 @@ static void count(const bool restricted, const int res)
 		__atomic_fetch_add(&counts->wrong, 1, __ATOMIC_RELAXED);
 }
 
+/*
+ * A TCP listener on loopback: bound to port 0 (its port is not locked), or
+ * to a port given by number (bind() locks it).  Its port, or -1.
+ */
+static int race_listener(const bool locked, int *const port)
+{
+	struct sockaddr_in a = {
+		.sin_family = AF_INET,
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	socklen_t len = sizeof(a);
+	int fd = -1, tries;
+
+	for (tries = 0; tries < 8; tries++) {
+		fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+		if (fd < 0)
+			return -1;
+		if (!bind(fd, (void *)&a, sizeof(a)) &&
+		    !getsockname(fd, (void *)&a, &len)) {
+			if (!locked)
+				break;
+			/* Bind again to the port just found, by number. */
+			close(fd);
+			fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+			if (fd >= 0 && !bind(fd, (void *)&a, sizeof(a)))
+				break;
+		}
+		close(fd);
+		fd = -1;
+		a.sin_port = 0;
+	}
+	if (fd < 0 || listen(fd, 8)) {
+		close(fd);
+		return -1;
+	}
+	*port = ntohs(a.sin_port);
+	return fd;
+}
+
+static int port_of(const int fd)
+{
+	struct sockaddr_in a;
+	socklen_t len = sizeof(a);
+
+	return getsockname(fd, (void *)&a, &len) ? -1 : ntohs(a.sin_port);
+}
+
+/*
+ * A restricted task races listen() on @fd, listening on @port before the
+ * restriction, against a restricted process that takes it out of LISTEN
+ * with connect(AF_UNSPEC) and shutdown(SHUT_RD), both ways in turn.  A
+ * listen() that succeeds must leave the socket on @port: only a listener
+ * whose port bind() locked may listen again at all.
+ */
+static void listen_race(const int fd, const int port, const bool locked)
+{
+	const struct sockaddr unspec = { .sa_family = AF_UNSPEC };
+	pid_t pid = fork();
+	int i, res, now;
+
+	if (pid == 0) {
+		for (i = 0; i < 64; i++) {
+			if (i % 2)
+				connect(fd, &unspec, sizeof(unspec));
+			else
+				shutdown(fd, SHUT_RD);
+			sched_yield();
+		}
+		_exit(0);
+	}
+	for (i = 0; i < 64; i++) {
+		res = RET(listen(fd, 8));
+		now = port_of(fd);
+		if (res == -EPERM)
+			count(true, res);
+		else if (!res && locked && now == port)
+			count(false, res);
+		else
+			count(false, -EIO);
+		sched_yield();
+	}
+	if (pid > 0)
+		waitpid(pid, NULL, 0);
+}
+
 /* A child: maybe restrict, then try everything once. */
 static void child(const bool restricted, const unsigned int n)
 {
@@ -61,8 +148,9 @@ static void child(const bool restricted, const unsigned int n)
 	const int udp = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	struct ring ring;
 	const bool uring = n % 4 == 0 && !ring_init(&ring, 0);
+	const bool race = restricted && n % 3 == 1;
 	pid_t pid, tracee = -1;
-	int status, res, go[2];
+	int status, res, go[2], lsn = -1, port = 0;
 	char c;
 
 	if (tcp < 0 || udp < 0)
@@ -78,8 +166,15 @@ static void child(const bool restricted, const unsigned int n)
 		}
 		close(go[0]);
 	}
+	if (race) {
+		lsn = race_listener(n % 4 == 1, &port);
+		if (lsn < 0)
+			_exit(5);
+	}
 	if (restricted && dn_restrict())
 		_exit(3);
+	if (race)
+		listen_race(lsn, port, n % 4 == 1);
 	count(restricted, inet_socket());
 	count(restricted, RET(connect(tcp, (void *)&tcp_server,
 				      sizeof(tcp_server))));

@@ -59,29 +59,64 @@ static inline int ring_init(struct ring *const r, const unsigned int flags)
 	return 0;
 }
 
-/* Submit one request and return its result. */
-static inline int ring_run(struct ring *const r,
-			   const struct io_uring_sqe *const sqe)
+/* Queues @sqe, without submitting it. */
+static inline void ring_push(struct ring *const r,
+			     const struct io_uring_sqe *const sqe)
 {
 	const unsigned int tail = *r->sq_tail;
 	const unsigned int idx = tail & *r->sq_mask;
-	unsigned int flags = IORING_ENTER_GETEVENTS, head;
-	int res;
 
 	r->sqes[idx] = *sqe;
 	r->sq_array[idx] = idx;
 	__atomic_store_n(r->sq_tail, tail + 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * Submits @n queued requests (an SQ thread takes them itself) and, with
+ * @wait, waits for a completion: 0, or -1000 - errno.
+ */
+static inline int ring_enter(struct ring *const r, const unsigned int n,
+			     const bool wait)
+{
+	unsigned int flags = wait ? IORING_ENTER_GETEVENTS : 0;
+
 	if (r->sqpoll)
 		flags |= IORING_ENTER_SQ_WAKEUP;
-	head = __atomic_load_n(r->cq_head, __ATOMIC_ACQUIRE);
+	if (syscall(__NR_io_uring_enter, r->fd, r->sqpoll ? 0 : n, wait, flags,
+		    NULL, 0) < 0 && errno != EINTR)
+		return -1000 - errno;
+	return 0;
+}
+
+/* Waits for the next completion: its result, and its user_data in @data. */
+static inline int ring_pop(struct ring *const r, __u64 *const data)
+{
+	const unsigned int head = __atomic_load_n(r->cq_head, __ATOMIC_ACQUIRE);
+	const struct io_uring_cqe *cqe;
+	int res;
+
 	while (__atomic_load_n(r->cq_tail, __ATOMIC_ACQUIRE) == head) {
-		if (syscall(__NR_io_uring_enter, r->fd, r->sqpoll ? 0 : 1, 1,
-			    flags, NULL, 0) < 0 && errno != EINTR)
-			return -1000 - errno;
+		res = ring_enter(r, 0, true);
+		if (res)
+			return res;
 	}
-	res = r->cqes[head & *r->cq_mask].res;
+	cqe = &r->cqes[head & *r->cq_mask];
+	if (data)
+		*data = cqe->user_data;
+	res = cqe->res;
 	__atomic_store_n(r->cq_head, head + 1, __ATOMIC_RELEASE);
 	return res;
+}
+
+/* Submit one request and return its result. */
+static inline int ring_run(struct ring *const r,
+			   const struct io_uring_sqe *const sqe)
+{
+	int res;
+
+	ring_push(r, sqe);
+	res = ring_enter(r, 1, true);
+	return res ?: ring_pop(r, NULL);
 }
 
 /* IORING_OP_SOCKET for @family: 0 (the socket is closed), or -errno. */
