@@ -5,8 +5,9 @@
  * A restricted task may not create a socket of any family but AF_UNIX, nor
  * bind, connect, listen or send to an explicit address on a non-AF_UNIX
  * socket it already holds, nor set an option or pass a control message
- * that changes where such a socket's traffic goes.  Sockets connected or
- * listening before the restriction keep working, with the reach they had.
+ * that changes where such a socket's traffic goes, nor test-run, attach or
+ * detach a BPF program.  Sockets connected or listening before the
+ * restriction keep working, with the reach they had.
  *
  * AF_UNIX pathname sockets stay usable because file permissions guard
  * them.  Abstract AF_UNIX names have no such guard, so a restricted task
@@ -21,13 +22,25 @@
  * Copyright (C) 2026 The disablenetwork authors
  */
 
+#include <linux/bpf.h>
+#include <linux/can/raw.h>
+#include <linux/filter.h>
+#include <linux/icmp.h>
+#include <linux/icmpv6.h>
 #include <linux/if_packet.h>
 #include <linux/in.h>
 #include <linux/in6.h>
+#include <linux/ip_vs.h>
 #include <linux/lsm_hooks.h>
+#include <linux/minmax.h>
 #include <linux/net.h>
+#include <linux/netfilter_arp/arp_tables.h>
+#include <linux/netfilter_bridge/ebtables.h>
+#include <linux/netfilter_ipv4/ip_tables.h>
+#include <linux/netfilter_ipv6/ip6_tables.h>
 #include <linux/socket.h>
 #include <linux/stddef.h>
+#include <linux/tipc.h>
 #include <linux/un.h>
 #include <net/af_unix.h>
 #include <net/sock.h>
@@ -48,12 +61,17 @@ enum unix_addr_kind {
 
 /*
  * An address no longer than sun_family names nothing: bind() autobinds
- * and connect() or sendto() fail with -EINVAL in af_unix.c.
+ * and connect() or sendto() fail with -EINVAL in af_unix.c.  Nor does an
+ * address of another family, whatever its length: af_unix.c dissolves a
+ * datagram socket's association for AF_UNSPEC, and refuses the others
+ * with -EINVAL.
  */
 static enum unix_addr_kind unix_addr_kind(const struct sockaddr *const addr,
 					  const int addrlen)
 {
 	if (!addr || addrlen <= (int)offsetof(struct sockaddr_un, sun_path))
+		return UNIX_ADDR_UNNAMED;
+	if (addr->sa_family != AF_UNIX)
 		return UNIX_ADDR_UNNAMED;
 	if (((const struct sockaddr_un *)addr)->sun_path[0] == '\0')
 		return UNIX_ADDR_ABSTRACT;
@@ -162,10 +180,14 @@ static int hook_socket_listen(struct socket *const sock, const int backlog)
 /*
  * Socket options and control messages that change where an existing
  * non-AF_UNIX socket's traffic goes: its destination address, its egress
- * interface, its source route, or the groups it receives for.  One name
- * can mean different things as an option and as a control message
- * (IP_PKTINFO is a receive flag as an option and an egress interface as a
- * control message), so each entry says in which role it is refused.
+ * interface, its source route, the groups it receives for, or what it
+ * receives that it did not receive before (reception filters, steering),
+ * and the options that reconfigure the host's packet handling for every
+ * socket (netfilter tables and IPVS).  One name can mean
+ * different things as an option and as a control message (IP_PKTINFO is a
+ * receive flag as an option and an egress interface as a control
+ * message), so each entry says in which role it is refused; an entry with
+ * a @last name covers the names from @name to @last.
  * Documentation/admin-guide/LSM/disablenetwork.rst gives each reason.
  *
  * The socket_setsockopt hook sees the level and the name, never the value:
@@ -181,6 +203,7 @@ struct refused_name {
 	int level;
 	int name;
 	unsigned int kind;
+	int last;
 };
 
 static const struct refused_name refused_names[] = {
@@ -188,6 +211,7 @@ static const struct refused_name refused_names[] = {
 	{ SOL_SOCKET, SO_BINDTODEVICE, DN_OPT },
 	{ SOL_SOCKET, SO_BINDTOIFINDEX, DN_OPT },
 	{ SOL_SOCKET, SO_MARK, DN_OPT | DN_CMSG },
+	{ SOL_SOCKET, SO_DONTROUTE, DN_OPT },
 	{ SOL_IP, IP_UNICAST_IF, DN_OPT },
 	{ SOL_IP, IP_MULTICAST_IF, DN_OPT },
 	{ SOL_IP, IP_PKTINFO, DN_CMSG },
@@ -195,6 +219,8 @@ static const struct refused_name refused_names[] = {
 	{ SOL_IPV6, IPV6_MULTICAST_IF, DN_OPT },
 	{ SOL_IPV6, IPV6_PKTINFO, DN_OPT | DN_CMSG },
 	{ SOL_IPV6, IPV6_2292PKTINFO, DN_CMSG },
+	{ SOL_AX25, SO_BINDTODEVICE, DN_OPT },
+	{ SOL_CAN_RAW, CAN_RAW_XL_VCID_OPTS, DN_OPT },
 	/* The destination: source routes, and headers the task writes. */
 	{ SOL_IP, IP_OPTIONS, DN_OPT },
 	{ SOL_IP, IP_RETOPTS, DN_CMSG },
@@ -206,11 +232,13 @@ static const struct refused_name refused_names[] = {
 	{ SOL_IPV6, IPV6_HDRINCL, DN_OPT },
 	{ SOL_RAW, IPV6_HDRINCL, DN_OPT },
 	{ SOL_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, DN_OPT },
-	/* Other hosts' addresses, and IPsec tunnels. */
+	/* Other hosts' addresses and traffic, and IPsec tunnels. */
 	{ SOL_IP, IP_TRANSPARENT, DN_OPT },
+	{ SOL_IP, IP_ROUTER_ALERT, DN_OPT },
 	{ SOL_IP, IP_IPSEC_POLICY, DN_OPT },
 	{ SOL_IP, IP_XFRM_POLICY, DN_OPT },
 	{ SOL_IPV6, IPV6_TRANSPARENT, DN_OPT },
+	{ SOL_IPV6, IPV6_ROUTER_ALERT, DN_OPT },
 	{ SOL_IPV6, IPV6_IPSEC_POLICY, DN_OPT },
 	{ SOL_IPV6, IPV6_XFRM_POLICY, DN_OPT },
 	/*
@@ -234,19 +262,70 @@ static const struct refused_name refused_names[] = {
 	{ SOL_IPV6, MCAST_MSFILTER, DN_OPT },
 	{ SOL_IPV6, IPV6_MULTICAST_ALL, DN_OPT },
 	{ SOL_PACKET, PACKET_ADD_MEMBERSHIP, DN_OPT },
+	{ SOL_TIPC, TIPC_GROUP_JOIN, DN_OPT },
+	/*
+	 * Reception: filters and steering that would give the socket what it
+	 * did not receive before, or take it from the other members of its
+	 * group.  Filters attached with SO_ATTACH_FILTER and SO_ATTACH_BPF
+	 * are checked by hook_socket_setsockopt(): only a replacement widens.
+	 */
+	{ SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, DN_OPT },
+	{ SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, DN_OPT },
+	{ SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, DN_OPT },
 	{ SOL_PACKET, PACKET_FANOUT, DN_OPT },
+	{ SOL_PACKET, PACKET_FANOUT_DATA, DN_OPT },
+	{ SOL_PACKET, PACKET_IGNORE_OUTGOING, DN_OPT },
+	{ SOL_RAW, ICMP_FILTER, DN_OPT },
+	{ SOL_ICMPV6, ICMPV6_FILTER, DN_OPT },
+	/*
+	 * The host's packet handling, for every socket: netfilter tables
+	 * (iptables, ip6tables, arptables, ebtables) and IPVS services, which
+	 * need CAP_NET_ADMIN and can send the socket's own traffic elsewhere
+	 * (DNAT, REDIRECT, TEE).
+	 */
+	{ SOL_IP, IPT_SO_SET_REPLACE, DN_OPT, IPT_SO_SET_MAX },
+	{ SOL_IPV6, IP6T_SO_SET_REPLACE, DN_OPT, IP6T_SO_SET_MAX },
+	{ SOL_IP, ARPT_SO_SET_REPLACE, DN_OPT, ARPT_SO_SET_MAX },
+	{ SOL_IP, EBT_SO_SET_ENTRIES, DN_OPT, EBT_SO_SET_COUNTERS },
+	{ SOL_IP, IP_VS_SO_SET_NONE, DN_OPT, IP_VS_SO_SET_MAX },
 };
 
 static bool is_refused(const int level, const int name,
 		       const unsigned int kind)
 {
-	size_t i;
+	const struct refused_name *n;
 
-	for (i = 0; i < ARRAY_SIZE(refused_names); i++)
-		if (refused_names[i].level == level &&
-		    refused_names[i].name == name)
-			return refused_names[i].kind & kind;
+	for (n = refused_names; n < refused_names + ARRAY_SIZE(refused_names);
+	     n++)
+		if (n->level == level && name >= n->name &&
+		    name <= max(n->name, n->last))
+			return n->kind & kind;
 	return false;
+}
+
+/*
+ * A socket filter (classic or eBPF) only narrows what the socket receives
+ * when it is the first one: detaching it, or attaching another in its
+ * place, can widen it again (a packet socket given a narrow filter before
+ * the call would capture everything on its interface).  So these are
+ * refused only while a filter is attached.  Nothing but a task sharing
+ * the socket can attach one in between, and a task that restricted itself
+ * cannot detach one; SO_LOCK_FILTER, which the kernel enforces itself,
+ * refuses all three to everyone and cannot be cleared (net/core/sock.c).
+ */
+static bool replaces_filter(const struct sock *const sk, const int level,
+			    const int optname)
+{
+	if (level != SOL_SOCKET)
+		return false;
+	switch (optname) {
+	case SO_ATTACH_FILTER:
+	case SO_ATTACH_BPF:
+	case SO_DETACH_FILTER:
+		return rcu_access_pointer(sk->sk_filter);
+	default:
+		return false;
+	}
 }
 
 static int hook_socket_setsockopt(struct socket *const sock, const int level,
@@ -258,7 +337,10 @@ static int hook_socket_setsockopt(struct socket *const sock, const int level,
 		return 0;
 	/* IPV6_ADDRFORM can turn an AF_INET6 socket into an AF_INET one. */
 	family = READ_ONCE(sock->sk->sk_family);
-	if (family == AF_UNIX || !is_refused(level, optname, DN_OPT))
+	if (family == AF_UNIX)
+		return 0;
+	if (!is_refused(level, optname, DN_OPT) &&
+	    !replaces_filter(sock->sk, level, optname))
 		return 0;
 	return disablenetwork_deny("setsockopt", family);
 }
@@ -308,7 +390,7 @@ static noinline int restricted_sendmsg(const struct socket *const sock,
 			return disablenetwork_deny("sendmsg", family);
 		return 0;
 	}
-	if (msg->msg_namelen)
+	if (msg->msg_namelen || (msg->msg_flags & MSG_DONTROUTE))
 		return disablenetwork_deny("sendmsg", family);
 	if (msg->msg_controllen)
 		return check_cmsgs(msg, family);
@@ -317,9 +399,13 @@ static noinline int restricted_sendmsg(const struct socket *const sock,
 
 /*
  * Called for every send, so the common case comes first: a message with
- * neither an address nor control data only uses what the socket already
- * has.  sendmmsg() skips this hook for a message whose address equals
- * that of the previous message it allowed (___sys_sendmsg()'s
+ * neither an address, nor control data, nor MSG_DONTROUTE only uses what
+ * the socket already has.  MSG_DONTROUTE counts as an address: IPv4 then
+ * looks the route up again with link scope, which can pick another
+ * interface and bypass the gateway (ip_sendmsg_scope()).  The callers
+ * (____sys_sendmsg(), __sys_sendto(), io_uring's sends) set msg_flags
+ * before this hook runs.  sendmmsg() skips this hook for a message whose
+ * address equals that of the previous message it allowed (___sys_sendmsg()'s
  * used_address).  That cannot let control data through for a restricted
  * task: every message with an address on a non-AF_UNIX socket is refused
  * here, so there is never a previous allowed address to match, and a
@@ -328,7 +414,8 @@ static noinline int restricted_sendmsg(const struct socket *const sock,
 static int hook_socket_sendmsg(struct socket *const sock,
 			       struct msghdr *const msg, const int size)
 {
-	if (!(msg->msg_namelen | msg->msg_controllen))
+	if (!(msg->msg_namelen | msg->msg_controllen) &&
+	    !(msg->msg_flags & MSG_DONTROUTE))
 		return 0;
 	if (!disablenetwork_current_restricted())
 		return 0;
@@ -381,6 +468,40 @@ static int hook_sctp_bind_connect(struct sock *const sk, const int optname,
 	return disablenetwork_deny("sctp", sk->sk_family);
 }
 
+#ifdef CONFIG_BPF_SYSCALL
+/*
+ * A BPF program file descriptor is network access of its own: in 6.12,
+ * only BPF_PROG_LOAD checks a capability, and a task may hold a program
+ * it inherited, received with SCM_RIGHTS or opened from a bpffs.  A test
+ * run of an XDP program sends frames on any interface of the netns
+ * (BPF_F_TEST_XDP_LIVE_FRAMES), SCHED_CLS and LWT runs can too
+ * (bpf_clone_redirect()), and attaching a program to an interface, a
+ * cgroup, a sockmap or the netns (sk_lookup) steers traffic, the task's
+ * own and other tasks'.  The hook sees the command, on the kernel's copy
+ * of the attributes, but not the program type: every test run, attachment
+ * and detachment is refused.  Loading programs and updating maps stay
+ * allowed (see the admin guide's limits).
+ */
+static int hook_bpf(const int cmd, union bpf_attr *const attr,
+		    const unsigned int size)
+{
+	switch (cmd) {
+	case BPF_PROG_TEST_RUN:
+	case BPF_PROG_ATTACH:
+	case BPF_PROG_DETACH:
+	case BPF_LINK_CREATE:
+	case BPF_LINK_UPDATE:
+	case BPF_LINK_DETACH:
+		break;
+	default:
+		return 0;
+	}
+	if (!disablenetwork_current_restricted())
+		return 0;
+	return disablenetwork_deny("bpf", AF_UNSPEC);
+}
+#endif /* CONFIG_BPF_SYSCALL */
+
 static struct security_hook_list disablenetwork_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT_RUNTIME(socket_create, hook_socket_create),
 	LSM_HOOK_INIT_RUNTIME(socket_bind, hook_socket_bind),
@@ -390,6 +511,9 @@ static struct security_hook_list disablenetwork_net_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT_RUNTIME(socket_sendmsg, hook_socket_sendmsg),
 	LSM_HOOK_INIT_RUNTIME(unix_stream_connect, hook_unix_stream_connect),
 	LSM_HOOK_INIT_RUNTIME(sctp_bind_connect, hook_sctp_bind_connect),
+#ifdef CONFIG_BPF_SYSCALL
+	LSM_HOOK_INIT_RUNTIME(bpf, hook_bpf),
+#endif /* CONFIG_BPF_SYSCALL */
 };
 
 /**
@@ -457,6 +581,9 @@ static void test_unix_addr_kind(struct kunit *const test)
 {
 	const struct sockaddr *const path = unix_addr(test, "/run/s", 7);
 	const struct sockaddr *const abstract = unix_addr(test, "\0x", 2);
+	/* af_unix.c's AF_UNSPEC disconnect: zero bytes, as long as it likes. */
+	const struct sockaddr *const unspec =
+		kunit_kzalloc(test, sizeof(struct sockaddr_un), GFP_KERNEL);
 	const struct {
 		const char *name;
 		const struct sockaddr *addr;
@@ -478,6 +605,8 @@ static void test_unix_addr_kind(struct kunit *const test)
 		{ "abstract", abstract, SUN_OFF + 2, UNIX_ADDR_ABSTRACT },
 		{ "abstract, over-long", abstract,
 		  sizeof(struct sockaddr_storage), UNIX_ADDR_ABSTRACT },
+		{ "AF_UNSPEC", unspec, sizeof(struct sockaddr_un),
+		  UNIX_ADDR_UNNAMED },
 	};
 	size_t i;
 
@@ -528,6 +657,7 @@ struct hook_case {
 	const char *path;
 	int pathlen;
 	int addrlen;
+	unsigned int msg_flags;
 	bool denied;
 };
 
@@ -569,6 +699,16 @@ static const struct hook_case hook_cases[] = {
 	  .addrlen = SUN_OFF + 3 },
 	{ "connect unix dgram unnamed", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
 	  .addr_family = AF_UNIX, .addrlen = SUN_OFF },
+	{ "connect unix dgram unspec", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
+	  .addr_family = AF_UNSPEC, .addrlen = sizeof(struct sockaddr_un) },
+	{ "sendmsg inet dontroute", OP_SENDMSG, AF_INET, SOCK_DGRAM,
+	  .msg_flags = MSG_DONTROUTE, .denied = true },
+	{ "sendmsg inet6 dontroute", OP_SENDMSG, AF_INET6, SOCK_DGRAM,
+	  .msg_flags = MSG_DONTROUTE, .denied = true },
+	{ "sendmsg inet, other flags", OP_SENDMSG, AF_INET, SOCK_DGRAM,
+	  .msg_flags = MSG_DONTWAIT | MSG_MORE | MSG_NOSIGNAL },
+	{ "sendmsg unix dontroute", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
+	  .msg_flags = MSG_DONTROUTE },
 	{ "connect unix stream abstract", OP_CONNECT, AF_UNIX, SOCK_STREAM,
 	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
 	  .addrlen = SUN_OFF + 2 },
@@ -652,6 +792,7 @@ static int run_hook_case(struct kunit *const test,
 	case OP_LISTEN:
 		return hook_socket_listen(sock, 16);
 	case OP_SENDMSG:
+		msg.msg_flags = c->msg_flags;
 		if (c->addrlen) {
 			msg.msg_name = addr;
 			msg.msg_namelen = c->addrlen;
@@ -747,6 +888,38 @@ static void test_setsockopt(struct kunit *const test)
 		{ AF_PACKET, SOL_PACKET, PACKET_DROP_MEMBERSHIP, false },
 		{ AF_INET, SOL_SCTP, SCTP_REMOTE_UDP_ENCAPS_PORT, true },
 		{ AF_INET, SOL_TCP, TCP_NODELAY, false },
+		{ AF_INET, SOL_SOCKET, SO_DONTROUTE, true },
+		{ AF_INET, SOL_IP, IP_ROUTER_ALERT, true },
+		{ AF_INET6, SOL_IPV6, IPV6_ROUTER_ALERT, true },
+		{ AF_INET6, SOL_IPV6, IPV6_ROUTER_ALERT_ISOLATE, false },
+		{ AF_TIPC, SOL_TIPC, TIPC_GROUP_JOIN, true },
+		{ AF_TIPC, SOL_TIPC, TIPC_GROUP_LEAVE, false },
+		{ AF_INET, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, true },
+		{ AF_INET6, SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, true },
+		{ AF_INET, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, true },
+		{ AF_PACKET, SOL_PACKET, PACKET_FANOUT_DATA, true },
+		{ AF_PACKET, SOL_PACKET, PACKET_IGNORE_OUTGOING, true },
+		{ AF_INET, SOL_RAW, ICMP_FILTER, true },
+		{ AF_INET6, SOL_ICMPV6, ICMPV6_FILTER, true },
+		{ AF_AX25, SOL_AX25, SO_BINDTODEVICE, true },
+		{ AF_CAN, SOL_CAN_RAW, CAN_RAW_XL_VCID_OPTS, true },
+		{ AF_CAN, SOL_CAN_RAW, CAN_RAW_FILTER, false },
+		/* Netfilter and IPVS ranges: both ends, and just outside. */
+		{ AF_INET, SOL_IP, IPT_SO_SET_REPLACE, true },
+		{ AF_INET6, SOL_IP, IPT_SO_SET_ADD_COUNTERS, true },
+		{ AF_INET, SOL_IP, IPT_SO_SET_ADD_COUNTERS + 1, false },
+		{ AF_INET6, SOL_IPV6, IP6T_SO_SET_REPLACE, true },
+		{ AF_INET6, SOL_IPV6, IP6T_SO_SET_ADD_COUNTERS, true },
+		{ AF_INET, SOL_IP, ARPT_SO_SET_ADD_COUNTERS, true },
+		{ AF_INET, SOL_IP, EBT_SO_SET_ENTRIES, true },
+		{ AF_INET, SOL_IP, EBT_SO_SET_COUNTERS, true },
+		{ AF_INET, SOL_IP, IP_VS_SO_SET_NONE - 1, false },
+		{ AF_INET, SOL_IP, IP_VS_SO_SET_NONE, true },
+		{ AF_INET, SOL_IP, IP_VS_SO_SET_ZERO, true },
+		{ AF_INET, SOL_IP, IP_VS_SO_SET_ZERO + 1, false },
+		/* A first filter only narrows: see test_setsockopt_filter(). */
+		{ AF_PACKET, SOL_SOCKET, SO_ATTACH_FILTER, false },
+		{ AF_PACKET, SOL_SOCKET, SO_LOCK_FILTER, false },
 	};
 	struct socket *const sock =
 		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
@@ -773,6 +946,93 @@ static void test_setsockopt(struct kunit *const test)
 				    "case %zu", i);
 	}
 }
+
+/*
+ * SO_ATTACH_FILTER, SO_ATTACH_BPF and SO_DETACH_FILTER are refused only
+ * while a filter is attached: replacing or removing it can widen what the
+ * socket receives.
+ */
+static void test_setsockopt_filter(struct kunit *const test)
+{
+	static const int names[] = {
+		SO_ATTACH_FILTER, SO_ATTACH_BPF, SO_DETACH_FILTER,
+	};
+	struct socket *const sock =
+		kunit_kzalloc(test, sizeof(*sock), GFP_KERNEL);
+	struct sock *const sk = kunit_kzalloc(test, sizeof(*sk), GFP_KERNEL);
+	struct sk_filter *const filter =
+		kunit_kzalloc(test, sizeof(*filter), GFP_KERNEL);
+	const struct cred *old;
+	size_t i;
+
+	KUNIT_ASSERT_NOT_NULL(test, sock);
+	KUNIT_ASSERT_NOT_NULL(test, sk);
+	KUNIT_ASSERT_NOT_NULL(test, filter);
+	sock->sk = sk;
+	sk->sk_family = AF_PACKET;
+	for (i = 0; i < ARRAY_SIZE(names); i++) {
+		RCU_INIT_POINTER(sk->sk_filter, NULL);
+		old = override_restriction(test, true);
+		KUNIT_EXPECT_EQ(test, 0,
+				hook_socket_setsockopt(sock, SOL_SOCKET,
+						       names[i]));
+		RCU_INIT_POINTER(sk->sk_filter, filter);
+		KUNIT_EXPECT_EQ(test, -EPERM,
+				hook_socket_setsockopt(sock, SOL_SOCKET,
+						       names[i]));
+		/* Another level with the same number is another option. */
+		KUNIT_EXPECT_EQ(test, 0,
+				hook_socket_setsockopt(sock, SOL_PACKET,
+						       names[i]));
+		revert_creds(old);
+		old = override_restriction(test, false);
+		KUNIT_EXPECT_EQ(test, 0,
+				hook_socket_setsockopt(sock, SOL_SOCKET,
+						       names[i]));
+		revert_creds(old);
+	}
+	RCU_INIT_POINTER(sk->sk_filter, NULL);
+}
+
+#ifdef CONFIG_BPF_SYSCALL
+struct bpf_case {
+	int cmd;
+	bool denied;
+};
+
+/* Running and attaching programs is refused; the rest of bpf() is not. */
+static void test_bpf_commands(struct kunit *const test)
+{
+	static const struct bpf_case cases[] = {
+		{ BPF_PROG_TEST_RUN, true },	{ BPF_PROG_ATTACH, true },
+		{ BPF_PROG_DETACH, true },	{ BPF_LINK_CREATE, true },
+		{ BPF_LINK_UPDATE, true },	{ BPF_LINK_DETACH, true },
+		{ BPF_PROG_LOAD, false },	{ BPF_MAP_CREATE, false },
+		{ BPF_MAP_LOOKUP_ELEM, false },	{ BPF_OBJ_GET, false },
+		{ BPF_PROG_QUERY, false },	{ BPF_LINK_GET_FD_BY_ID, false },
+	};
+	union bpf_attr *const attr =
+		kunit_kzalloc(test, sizeof(*attr), GFP_KERNEL);
+	const struct cred *old;
+	size_t i;
+
+	KUNIT_ASSERT_NOT_NULL(test, attr);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct bpf_case *const c = &cases[i];
+		int unrestricted, restricted;
+
+		old = override_restriction(test, false);
+		unrestricted = hook_bpf(c->cmd, attr, sizeof(*attr));
+		revert_creds(old);
+		old = override_restriction(test, true);
+		restricted = hook_bpf(c->cmd, attr, sizeof(*attr));
+		revert_creds(old);
+		KUNIT_EXPECT_EQ_MSG(test, 0, unrestricted, "cmd %d", c->cmd);
+		KUNIT_EXPECT_EQ_MSG(test, c->denied ? -EPERM : 0, restricted,
+				    "cmd %d", c->cmd);
+	}
+}
+#endif /* CONFIG_BPF_SYSCALL */
 
 /* Up to two control messages of @len data bytes each, in kernel memory. */
 struct cmsg_case {
@@ -1019,6 +1279,10 @@ static struct kunit_case test_cases[] = {
 	KUNIT_CASE(test_hook_decisions),
 	KUNIT_CASE(test_sctp_kernel_socket),
 	KUNIT_CASE(test_setsockopt),
+	KUNIT_CASE(test_setsockopt_filter),
+#ifdef CONFIG_BPF_SYSCALL
+	KUNIT_CASE(test_bpf_commands),
+#endif /* CONFIG_BPF_SYSCALL */
 	KUNIT_CASE(test_cmsg_decisions),
 	KUNIT_CASE(test_sendmsg_kernel_socket),
 	KUNIT_CASE(test_unix_stream_connect),

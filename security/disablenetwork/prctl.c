@@ -23,6 +23,7 @@
 #include "cred.h"
 #include "prctl.h"
 #include "setup.h"
+#include "task.h"
 
 static int restrict_current(void)
 {
@@ -40,6 +41,10 @@ static int restrict_current(void)
 	if (!task_no_new_privs(current) &&
 	    !ns_capable_noaudit(current_user_ns(), CAP_SYS_ADMIN))
 		return -EPERM;
+
+	/* A tracee held from before would keep its tracer's old reach. */
+	if (disablenetwork_current_traces())
+		return -EBUSY;
 
 	/* Before the first restricted cred can exist: see activate.c. */
 	disablenetwork_activate();
@@ -62,7 +67,8 @@ static int restrict_current(void)
  * @arg5: Fourth argument, must be 0.
  *
  * Return: 0 or PR_NETWORK_OFF on success, -EINVAL for invalid arguments,
- * -EPERM if the caller may not restrict itself, and -ENOSYS for every
+ * -EPERM if the caller may not restrict itself, -EBUSY while a thread of
+ * the caller's process traces a task, and -ENOSYS for every
  * option this module does not own, so that other modules and prctl(2)
  * still see them.
  */

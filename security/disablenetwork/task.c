@@ -17,6 +17,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
+#include <linux/sched/task.h>
 #include <linux/socket.h>
 
 #include "common.h"
@@ -72,6 +73,36 @@ static int hook_ptrace_traceme(struct task_struct *const parent)
 	if (group_restricted(current))
 		return 0;
 	return disablenetwork_deny("traceme", AF_UNSPEC);
+}
+
+/**
+ * disablenetwork_current_traces - Whether the caller's process traces a task
+ *
+ * An attachment made before the restriction survives it: ptrace requests
+ * on a task already traced call no LSM hook, and PTRACE_O_TRACEFORK and
+ * its siblings attach the tracee's children without one.  So a process
+ * may not restrict itself while any of its threads traces a task (the
+ * threads share one address space, so any of them could act for the
+ * caller).  Afterwards, nothing can make the caller a tracer of an
+ * unrestricted task again: new attaches are checked, and the children of
+ * restricted tracees are restricted.
+ *
+ * Return: true if a thread of current's thread group has a tracee.
+ */
+bool disablenetwork_current_traces(void)
+{
+	struct task_struct *thread;
+	bool traces = false;
+
+	read_lock(&tasklist_lock);
+	for_each_thread(current, thread) {
+		if (!list_empty(&thread->ptraced)) {
+			traces = true;
+			break;
+		}
+	}
+	read_unlock(&tasklist_lock);
+	return traces;
 }
 
 #ifdef CONFIG_IO_URING

@@ -9,7 +9,9 @@
 #define _SECURITY_DISABLENETWORK_TASK_H
 
 #include <linux/init.h>
+#include <linux/types.h>
 
+bool disablenetwork_current_traces(void);
 __init void disablenetwork_add_task_hooks(void);
 
 #endif /* _SECURITY_DISABLENETWORK_TASK_H */

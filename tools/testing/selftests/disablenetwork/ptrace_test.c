@@ -5,8 +5,10 @@
  * A restricted tracer gets no PTRACE_MODE_ATTACH access to an unrestricted
  * task, nor to a restricted thread whose thread group still has an
  * unrestricted one; an unrestricted child may not PTRACE_TRACEME to a
- * restricted parent.  Read-mode access is unaffected.  Each test first
- * runs the operation with both tasks unrestricted, as a control.
+ * restricted parent.  Read-mode access is unaffected.  PR_SET_NETWORK
+ * fails with EBUSY while a thread of the caller's process traces a task.
+ * Each test first runs the operation with both tasks unrestricted, or
+ * without the tracee, as a control.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -169,8 +171,14 @@ static int do_op(const enum op op, const pid_t pid)
 	case OP_SEIZE:
 		if (ptrace(PTRACE_SEIZE, pid, NULL, NULL))
 			return -errno;
-		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL) &&
-			   errno != ESRCH ? -1 : 0);
+		/*
+		 * A seized task detaches only from a stop, and a tracer that
+		 * stays attached could not restrict itself (EBUSY).
+		 */
+		if (ptrace(PTRACE_INTERRUPT, pid, NULL, NULL))
+			return -errno;
+		waitpid(pid, NULL, 0);
+		return RET(ptrace(PTRACE_DETACH, pid, NULL, NULL));
 	case OP_MEM_READ:
 	case OP_MEM_WRITE:
 		snprintf(path, sizeof(path), "/proc/%d/mem", pid);
@@ -395,6 +403,80 @@ TEST(thread_group_traceme)
 	RESTRICT();
 	EXPECT_EQ(-EPERM, traceme(mixed));
 	EXPECT_EQ(0, traceme(all));
+}
+
+/*
+ * PR_SET_NETWORK fails with EBUSY while a thread of the caller's process
+ * traces a task: requests on a tracee attached before would pass no hook.
+ * Once the tracee is gone, the same call succeeds.
+ */
+static pid_t seize_child(void)
+{
+	const pid_t pid = fork();
+
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	if (pid > 0 && ptrace(PTRACE_SEIZE, pid, NULL, NULL)) {
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		return -1;
+	}
+	return pid;
+}
+
+static void *seize_and_wait(void *const arg)
+{
+	int *const fds = arg;
+	const pid_t pid = seize_child();
+	char b;
+
+	if (write(fds[1], &pid, sizeof(pid)) != sizeof(pid) ||
+	    read(fds[2], &b, 1) != 1)
+		return NULL;
+	return NULL;
+}
+
+TEST(restrict_while_tracing)
+{
+	pid_t pid;
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	pid = seize_child();
+	ASSERT_LT(0, pid);
+	EXPECT_EQ(-EBUSY, dn_restrict());
+	EXPECT_EQ(0, dn_get());
+	kill(pid, SIGKILL);
+	ASSERT_EQ(pid, waitpid(pid, NULL, 0));
+	EXPECT_EQ(0, dn_restrict());
+	EXPECT_EQ(PR_NETWORK_OFF, dn_get());
+}
+
+/* The tracer is another thread of the caller's process. */
+TEST(restrict_while_thread_traces)
+{
+	int out[2], in[2], fds[3];
+	pthread_t t;
+	pid_t pid;
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	ASSERT_EQ(0, pipe2(out, O_CLOEXEC));
+	ASSERT_EQ(0, pipe2(in, O_CLOEXEC));
+	fds[1] = out[1];
+	fds[2] = in[0];
+	ASSERT_EQ(0, pthread_create(&t, NULL, seize_and_wait, fds));
+	ASSERT_EQ(sizeof(pid), read(out[0], &pid, sizeof(pid)));
+	ASSERT_LT(0, pid);
+	EXPECT_EQ(-EBUSY, dn_restrict());
+	/* The thread exits, and its tracee is detached (exit_ptrace()). */
+	ASSERT_EQ(1, write(in[1], "x", 1));
+	ASSERT_EQ(0, pthread_join(t, NULL));
+	EXPECT_EQ(0, dn_restrict());
+	kill(pid, SIGKILL);
+	waitpid(pid, NULL, 0);
 }
 
 TEST_HARNESS_MAIN

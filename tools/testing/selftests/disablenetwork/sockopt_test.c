@@ -6,12 +6,15 @@
  * A socket connected or bound before PR_SET_NETWORK keeps the reach it
  * had.  Each case below is an option or a control message that would
  * widen it: a new egress interface, a source route, a header the task
- * writes, another host's address, or a new group membership.  Each runs
+ * writes, another host's address, a new group membership, wider
+ * reception, or a rewrite of the host's netfilter tables.  Each runs
  * twice, on two sockets made the same way before the restriction: the
  * unrestricted control applies it and a witness shows that the packet
  * really went elsewhere (a packet socket that sees every interface) or
- * that the socket really receives for a new group; then the restricted
- * task gets EPERM.
+ * that the socket really receives for a new group, or for options whose
+ * effect needs another host, that the option applies; then the
+ * restricted task gets EPERM.  A case that needs a kernel option the
+ * test configuration lacks (TIPC, iptables) skips and says so.
  *
  * Each test runs in a private network namespace with two tun devices:
  * dn0 (10.9.0.1/24, fd00:9::1/64) and dn1 (10.9.1.1/24, fd00:9:1::1/64).
@@ -24,9 +27,11 @@
 
 #define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <linux/filter.h>
 #include <linux/if_packet.h>
 #include <linux/if_tun.h>
 #include <linux/sctp.h>
+#include <linux/tipc.h>
 #include <netinet/in.h>
 #include <netinet/ip.h>
 #include <netinet/ip6.h>
@@ -36,6 +41,7 @@
 #include <linux/pfkeyv2.h>
 #include <linux/xfrm.h>
 #include <poll.h>
+#include <stddef.h>
 #include <sys/mman.h>
 
 #include "common.h"
@@ -43,6 +49,30 @@
 #ifndef SOL_SCTP
 #define SOL_SCTP 132
 #endif
+#ifndef SOL_ICMPV6
+#define SOL_ICMPV6 58
+#endif
+#ifndef SOL_TIPC
+#define SOL_TIPC 271
+#endif
+/* <linux/icmp.h>, <linux/icmpv6.h>, <linux/in6.h>: clashes again. */
+#define DN_ICMP_FILTER 1
+#define DN_ICMPV6_FILTER 1
+#define DN_IPV6_ROUTER_ALERT 22
+/* <linux/netfilter_ipv4/ip_tables.h>: IPT_SO_GET_INFO, ADD_COUNTERS. */
+#define DN_IPT_SO_GET_INFO 64
+#define DN_IPT_SO_SET_ADD_COUNTERS 65
+struct dn_ipt_getinfo {
+	char name[32];
+	unsigned int valid_hooks, hook_entry[5], underflow[5];
+	unsigned int num_entries, size;
+};
+
+struct dn_counters_info {
+	char name[32];
+	unsigned int num_counters;
+	uint64_t counters[2 * 16];
+};
 
 /* <linux/in6.h> and <linux/ipv6.h> clash with <netinet/in.h>. */
 #ifndef IPV6_FLOWINFO
@@ -349,6 +379,12 @@ struct edge {
 	/* Sets the option or sends the control message: 0 or -errno. */
 	apply_fn apply;
 	enum witness_kind witness;
+	/*
+	 * The kernel option the case needs, if the test configuration may
+	 * lack it: without it, the socket's family (EAFNOSUPPORT) or the
+	 * control's option (ENOPROTOOPT) is missing, and the case skips.
+	 */
+	const char *needs;
 };
 
 FIXTURE_VARIANT(sockopt)
@@ -1149,6 +1185,8 @@ static int open_edge(struct __test_metadata *const _metadata,
 						       e->protocol);
 	const int zero = 0;
 
+	if (fd < 0 && errno == EAFNOSUPPORT && e->needs)
+		return -EAFNOSUPPORT;
 	EXPECT_LE(0, fd);
 	if (fd < 0)
 		return fd;
@@ -1229,6 +1267,8 @@ TEST_F(sockopt, redirect)
 	if (e->prepare)
 		e->prepare(_metadata, lab);
 	ctl = open_edge(_metadata, lab, e, PORT);
+	if (ctl == -EAFNOSUPPORT)
+		SKIP(return, "needs %s", e->needs);
 	res = open_edge(_metadata, lab, e, PORT + 1);
 	ASSERT_LE(0, ctl);
 	ASSERT_LE(0, res);
@@ -1259,6 +1299,8 @@ TEST_F(sockopt, redirect)
 
 	drain(lab->witness);
 	ret = e->apply(lab, ctl, e);
+	if (ret == -ENOPROTOOPT && e->needs)
+		SKIP(return, "needs %s", e->needs);
 	ASSERT_EQ(0, ret)
 	{
 		TH_LOG("unrestricted control: %s", strerror(-ret));
@@ -1993,6 +2035,266 @@ FIXTURE_VARIANT_ADD(sockopt, ipv6_transparent) {
 };
 
 /*
+ * Routes, reception and the host's packet handling: options the restricted
+ * task could otherwise use on a socket it held.
+ */
+
+/* 10.98.0.0/24 by a gateway on dn0, and 10.0.0.0/8 on-link on dn1. */
+static void prepare_dontroute(struct __test_metadata *const _metadata,
+			      struct lab *const lab)
+{
+	run_ip(_metadata, "route add 10.98.0.0/24 via 10.9.0.2 dev dn0");
+	run_ip(_metadata, "route add 10.0.0.0/8 dev dn1");
+}
+
+/* MSG_DONTROUTE looks the route up with link scope: the gateway is out. */
+static int apply_dontroute_msg(struct lab *const lab, const int fd,
+			       const struct edge *const e)
+{
+	return send(fd, "x", 1, MSG_DONTWAIT | MSG_DONTROUTE) == 1 ? 0 : -errno;
+}
+
+static int apply_tipc_join(struct lab *const lab, const int fd,
+			   const struct edge *const e)
+{
+	const struct tipc_group_req req = {
+		.type = 4711,
+		.instance = fd,
+		.scope = TIPC_NODE_SCOPE,
+	};
+
+	return setopt(fd, e->level, e->name, &req, sizeof(req));
+}
+
+/* Accepts every packet. */
+static struct sock_filter accept_all[] = {
+	{ .code = BPF_RET | BPF_K, .k = 0xffff },
+};
+
+static const struct sock_fprog accept_all_prog = {
+	.len = ARRAY_SIZE(accept_all),
+	.filter = accept_all,
+};
+
+/* Steers the whole reuseport group, other processes' sockets included. */
+static int apply_reuseport_cbpf(struct lab *const lab, const int fd,
+				const struct edge *const e)
+{
+	const int one = 1;
+
+	if (setopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)))
+		return -EIO;
+	return setopt(fd, e->level, e->name, &accept_all_prog,
+		      sizeof(accept_all_prog));
+}
+
+/*
+ * A first filter only narrows, and stays allowed (-EIO if it is not);
+ * replacing or detaching it is the case.
+ */
+static int apply_filter(struct lab *const lab, const int fd,
+			const struct edge *const e)
+{
+	const int zero = 0;
+
+	if (setopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &accept_all_prog,
+		   sizeof(accept_all_prog)))
+		return -EIO;
+	if (e->name == SO_DETACH_FILTER)
+		return setopt(fd, e->level, e->name, &zero, sizeof(zero));
+	return setopt(fd, e->level, e->name, &accept_all_prog,
+		      sizeof(accept_all_prog));
+}
+
+/*
+ * Adds zero to every counter of the iptables filter table: a write into
+ * netfilter, which would as well take a DNAT rule (CAP_NET_ADMIN).
+ */
+static int apply_ipt_counters(struct lab *const lab, const int fd,
+			      const struct edge *const e)
+{
+	struct dn_ipt_getinfo info = { .name = "filter" };
+	struct dn_counters_info c = { .name = "filter" };
+	socklen_t len = sizeof(info);
+
+	if (getsockopt(fd, SOL_IP, DN_IPT_SO_GET_INFO, &info, &len))
+		return errno == ENOPROTOOPT ? -ENOPROTOOPT : -EIO;
+	if (info.num_entries > ARRAY_SIZE(c.counters) / 2)
+		return -EIO;
+	c.num_counters = info.num_entries;
+	return setopt(fd, e->level, e->name, &c,
+		      offsetof(struct dn_counters_info, counters) +
+			      info.num_entries * 2 * sizeof(uint64_t));
+}
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, so_dontroute) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.peer = "10.98.0.5",
+		.level = SOL_SOCKET,
+		.name = SO_DONTROUTE,
+		.prepare = prepare_dontroute,
+		.apply = apply_on,
+		.witness = W_EGRESS,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, msg_dontroute) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.peer = "10.98.0.5",
+		.prepare = prepare_dontroute,
+		.apply = apply_dontroute_msg,
+		.witness = W_EGRESS,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, ip_router_alert) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_RAW,
+		.protocol = IPPROTO_RSVP,
+		.level = SOL_IP,
+		.name = IP_ROUTER_ALERT,
+		.apply = apply_on,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, ipv6_router_alert) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET6,
+		.type = SOCK_RAW,
+		.protocol = IPPROTO_RAW,
+		.level = SOL_IPV6,
+		.name = DN_IPV6_ROUTER_ALERT,
+		.apply = apply_on,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, tipc_group_join) {
+	/* clang-format on */
+	.e = {
+		.family = AF_TIPC,
+		.type = SOCK_RDM,
+		.level = SOL_TIPC,
+		.name = TIPC_GROUP_JOIN,
+		.apply = apply_tipc_join,
+		.witness = W_APPLY,
+		.needs = "CONFIG_TIPC",
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, so_attach_reuseport_cbpf) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.level = SOL_SOCKET,
+		.name = SO_ATTACH_REUSEPORT_CBPF,
+		.apply = apply_reuseport_cbpf,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, so_attach_filter_again) {
+	/* clang-format on */
+	.e = {
+		.family = AF_PACKET,
+		.type = SOCK_DGRAM,
+		.protocol = ETH_P_ALL,
+		.level = SOL_SOCKET,
+		.name = SO_ATTACH_FILTER,
+		.apply = apply_filter,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, so_detach_filter) {
+	/* clang-format on */
+	.e = {
+		.family = AF_PACKET,
+		.type = SOCK_DGRAM,
+		.protocol = ETH_P_ALL,
+		.level = SOL_SOCKET,
+		.name = SO_DETACH_FILTER,
+		.apply = apply_filter,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, packet_ignore_outgoing) {
+	/* clang-format on */
+	.e = {
+		.family = AF_PACKET,
+		.type = SOCK_DGRAM,
+		.protocol = ETH_P_ALL,
+		.level = SOL_PACKET,
+		.name = PACKET_IGNORE_OUTGOING,
+		.apply = apply_on,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, icmp_filter) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_RAW,
+		.protocol = IPPROTO_ICMP,
+		.level = SOL_RAW,
+		.name = DN_ICMP_FILTER,
+		.apply = apply_on,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, icmpv6_filter) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET6,
+		.type = SOCK_RAW,
+		.protocol = IPPROTO_ICMPV6,
+		.level = SOL_ICMPV6,
+		.name = DN_ICMPV6_FILTER,
+		.apply = apply_on,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, ipt_so_set_add_counters) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.level = SOL_IP,
+		.name = DN_IPT_SO_SET_ADD_COUNTERS,
+		.apply = apply_ipt_counters,
+		.witness = W_APPLY,
+		.needs = "CONFIG_IP_NF_IPTABLES and CONFIG_IP_NF_FILTER",
+	},
+};
+
+/*
  * SCTP over UDP (net.sctp.udp_port): SCTP_REMOTE_UDP_ENCAPS_PORT sends an
  * established association's packets as UDP to a port the task chooses.
  */
@@ -2115,7 +2417,6 @@ static const struct allowed allowed_opts[] = {
 	{ "SO_TXREHASH", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_TXREHASH, 1 },
 	{ "SO_SNDBUF", AF_INET6, SOCK_DGRAM, SOL_SOCKET, SO_SNDBUF, 65536 },
 	{ "SO_KEEPALIVE", AF_INET, SOCK_STREAM, SOL_SOCKET, SO_KEEPALIVE, 1 },
-	{ "SO_DONTROUTE", AF_INET, SOCK_DGRAM, SOL_SOCKET, SO_DONTROUTE, 1 },
 	{ "TCP_NODELAY", AF_INET6, SOCK_STREAM, IPPROTO_TCP, TCP_NODELAY, 1 },
 	{ "IP_TOS", AF_INET, SOCK_DGRAM, SOL_IP, IP_TOS, 0x10 },
 	{ "IP_TTL", AF_INET, SOCK_DGRAM, SOL_IP, IP_TTL, 9 },

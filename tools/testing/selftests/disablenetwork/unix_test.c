@@ -372,4 +372,44 @@ TEST_F(af_unix, scm_rights_inet)
 	EXPECT_EQ(EPERM, errno);
 }
 
+/*
+ * connect(AF_UNSPEC) dissolves a datagram socket's association
+ * (unix_dgram_connect()): it names no peer, whatever its length, and stays
+ * allowed.  A send() without an address then fails with ENOTCONN.
+ */
+static int disconnect_dgram(const struct name *const n)
+{
+	const struct sockaddr_un unspec = { .sun_family = AF_UNSPEC };
+	const int fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int ret;
+
+	if (fd < 0)
+		return -errno;
+	ret = RET(connect(fd, (const void *)&n->sun, n->len));
+	if (!ret)
+		ret = RET(send(fd, "x", 1, MSG_DONTWAIT));
+	if (!ret)
+		ret = RET(connect(fd, (const void *)&unspec, sizeof(unspec)));
+	if (!ret && send(fd, "x", 1, MSG_DONTWAIT) >= 0)
+		ret = -EISCONN;
+	else if (!ret && errno != ENOTCONN)
+		ret = -errno;
+	close(fd);
+	return ret;
+}
+
+TEST(dgram_disconnect)
+{
+	const struct name n = pathname("dgram");
+	const int srv = serve(SOCK_DGRAM, &n);
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	ASSERT_LE(0, srv);
+	ASSERT_EQ(0, disconnect_dgram(&n));
+	RESTRICT();
+	EXPECT_EQ(0, disconnect_dgram(&n));
+	unlink(n.sun.sun_path);
+}
+
 TEST_HARNESS_MAIN
