@@ -12,7 +12,8 @@ set -euo pipefail
 
 # The syzkaller descriptions' constants must be the uapi's.
 syz=$ROOT/tools/syzkaller/disablenetwork.txt.const
-for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF; do
+for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF PR_NETWORK_STRICT \
+	PR_NETWORK_ALL_THREADS; do
 	want=$(sed -nE "s/^# *define ${c}[[:space:]]+(0x[0-9a-f]+|[0-9]+).*/\1/p" \
 		"$TREE/include/uapi/linux/prctl.h")
 	have=$(sed -n "s/^$c = //p" "$syz")
@@ -23,8 +24,8 @@ done
 
 # Every hook but these stays off until the first restriction (activate.c):
 # one registered always on would cost every task from boot.  task_prctl
-# hears PR_SET_NETWORK.
-always_on=" task_prctl "
+# hears PR_SET_NETWORK; getprocattr must read "unrestricted" before it.
+always_on=" task_prctl getprocattr "
 while IFS=: read -r file line match; do
 	hook=${match#LSM_HOOK_INIT(}
 	[[ $always_on == *" $hook "* ]] ||
