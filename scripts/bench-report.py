@@ -7,8 +7,8 @@
 Each LOG is build/logs/bench-pN-KIND.out: pair N, KIND "base" (booted
 without the module) or "dn" (with it), both booted with the same QEMU
 -seed.  A dn boot measures dn-idle, activates the hooks, then measures
-dn-off and dn-on; its base twin runs the same steps and labels its
-measurements with the dn column whose place it mirrors, so that every
+dn-off, dn-on and dn-strict; its base twin runs the same steps and labels
+its measurements with the dn column whose place it mirrors, so that every
 dn cell is divided by the base cell measured at the same point of a boot
 with the same seed.  The peers (landlock, seccomp, netns) run in some
 base boots, after the base cells, and are divided by the first of them.
@@ -30,7 +30,7 @@ import statistics
 import sys
 
 NOISE_LIMIT = 0.2  # percent
-DN = ["dn-idle", "dn-off", "dn-on"]
+DN = ["dn-idle", "dn-off", "dn-on", "dn-strict"]
 PEERS = ["landlock", "seccomp", "netns"]
 WORKLOADS = [
     ("unix_dgram_pingpong", "AF_UNIX dgram ping-pong (socketpair)"),
@@ -62,8 +62,8 @@ HOOKS = [
     ("socket_create", "socket_inet_close", 1),
     ("socket_create, socket_connect, unix_stream_connect",
      "unix_stream_connect", 3),
-    ("cred_prepare", "cred_copy", 1),
-    ("cred_prepare", "fork_exit_wait", 1),
+    ("cred_prepare, cred_free", "cred_copy", 2),
+    ("cred_prepare, cred_free", "fork_exit_wait", 2),
 ]
 
 
@@ -118,17 +118,19 @@ class Report:
                 out.append((ns, ns / b))
         return out
 
+    def noise_at(self, label, workload):
+        """A/A: half the spread of the base boots at one position, in %."""
+        xs = [self.cells[k] for k in self.cells
+              if k[1] == "base" and k[2] == label and k[3] == workload]
+        if len(xs) < 2:
+            return None
+        return (max(xs) - min(xs)) / 2 / statistics.median(xs) * 100
+
     def noise(self, workload):
-        """A/A: half the spread of the base boots, the widest position."""
-        worst = None
-        for label in DN:
-            xs = [self.cells[k] for k in self.cells
-                  if k[1] == "base" and k[2] == label and k[3] == workload]
-            if len(xs) >= 2:
-                m = statistics.median(xs)
-                y = (max(xs) - min(xs)) / 2 / m * 100
-                worst = y if worst is None else max(worst, y)
-        return worst
+        """A/A: the widest position."""
+        ys = [y for y in (self.noise_at(label, workload) for label in DN)
+              if y is not None]
+        return max(ys) if ys else None
 
     def per_hook(self, workload, hooks):
         """Per pair: (dn-off - dn-idle) - (base twin's same difference)."""
@@ -220,6 +222,15 @@ def main():
         return table
 
     table = rows(WORKLOADS, True)
+    # The A/A row: base against base, at each position, over the workloads.
+    aa = ["A/A: base against base (widest workload)", "-",
+          f"±{floor['value']:.2f}%"]
+    for config in columns:
+        ys = [rep.noise_at(config, w) for w, _ in WORKLOADS
+              if w not in DENIED] if config in DN else []
+        ys = [y for y in ys if y is not None]
+        aa.append(f"±{max(ys):.2f}%" if ys else "-")
+    table.append(aa)
     micro = rows(MICRO, False)
 
     hooks = []

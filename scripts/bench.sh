@@ -37,8 +37,8 @@ for s in "${seeds[@]}"; do
 	[[ $s =~ ^[0-9]+$ ]] || die "DN_BENCH_SEEDS: '$s' is not a number"
 done
 
-steps="dn-idle,activate,dn-off,dn-on"
-base_steps="base@dn-idle,activate,base@dn-off,base@dn-on"
+steps="dn-idle,activate,dn-off,dn-on,dn-strict"
+base_steps="base@dn-idle,activate,base@dn-off,base@dn-on,base@dn-strict"
 peers=landlock,seccomp,netns
 
 rm -f "$LOGS"/bench-*
