@@ -72,7 +72,7 @@ run: $(BUILD)/obj/arch/x86/boot/bzImage $(INITRAMFS)
 
 # The cost of the hooks, against no LSM, Landlock, seccomp and netns.
 bench: $(BUILD)/obj/arch/x86/boot/bzImage $(INITRAMFS)
-	$(call stage,bench,benchmark: two VMs under qemu -icount)
+	$(call stage,bench,benchmark: pairs of VMs under qemu -icount)
 	@QEMU="$(call qemu,bench)" scripts/bench.sh $^
 
 # Regenerate patches/ from the repository's files and series/.

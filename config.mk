@@ -87,8 +87,20 @@ qemu = qemu-system-x86_64 $(if $(filter 1,$(DN_KVM)),-accel kvm -cpu host,-accel
 # The sanitizer kernel needs more memory, and concurrency more CPUs.
 MEM_debug := 2048
 SMP_debug := 2
-# make bench: guest time counts guest instructions.
-QEMU_bench := -icount shift=0,sleep=off
+# make bench: guest time counts guest instructions.  Pairs of boots, one
+# without the module and one with it, under the same -seed (different
+# across pairs, random unless DN_BENCH_SEEDS lists them); RDRAND and the
+# RTC follow the seed and the instruction count.  norandmaps: with a
+# randomized stack and heap, fork copies a different number of page
+# tables from one exec to the next (about 2%), where the module has no
+# hook.
+QEMU_bench := -icount shift=0,sleep=off -cpu qemu64,+rdrand \
+	-rtc base=2026-01-01T00:00:00,clock=vm
+DN_BENCH_ARGS := nokaslr norandmaps dn.mode=bench kunit.enable=0 quiet
+DN_BENCH_PAIRS ?= 5
+DN_BENCH_JOBS ?= $(JOBS)
+DN_BENCH_SEEDS ?=
+export DN_BENCH_ARGS DN_BENCH_PAIRS DN_BENCH_JOBS DN_BENCH_SEEDS
 
 # The stage of the plans below that each kernel and boot belongs to (the
 # test kernel's is "kernel", a boot's "boot").

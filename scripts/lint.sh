@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: GPL-2.0-only
 # Static checks besides the compiler's (W=1 and sparse run in the
 # Makefile's module check): kernel-doc on the module's files, the
-# constants of tools/syzkaller/ against the uapi, and shellcheck on our
-# scripts.  Any warning fails.
+# constants of tools/syzkaller/ against the uapi, the hooks that are
+# always on, and shellcheck on our scripts.  Any warning fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -22,10 +22,23 @@ for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF PR_NETWORK_STRICT \
 	fi
 done
 
+# Every hook but these stays off until the first restriction (activate.c):
+# one registered always on would cost every task from boot.  task_prctl
+# hears PR_SET_NETWORK; getprocattr must read "unrestricted" before it.
+always_on=" task_prctl getprocattr "
+while IFS=: read -r file line match; do
+	hook=${match#LSM_HOOK_INIT(}
+	[[ $always_on == *" $hook "* ]] ||
+		die "${file#"$ROOT"/}:$line: $hook is registered always on:" \
+			"use LSM_HOOK_INIT_RUNTIME() (see activate.c)"
+done < <(grep -Hno 'LSM_HOOK_INIT([a-z0-9_]*' \
+	"$ROOT"/security/disablenetwork/*.c)
+
 sys=$ROOT/scripts/system
 shellcheck -x -P SCRIPTDIR "$ROOT"/scripts/*.sh "$ROOT"/scripts/guest/* \
 	"$ROOT/.ci/run" "$sys"/*.sh "$sys"/rootfs/usr/local/lib/dn/check-system \
 	"$sys"/rootfs/usr/local/lib/dn/aa-confined "$sys"/rootfs/usr/local/lib/dn/banner \
 	"$sys"/rootfs/etc/profile.d/dn-banner.sh \
 	"$sys"/rootfs/etc/default/grub.d/disablenetwork.cfg || die "shellcheck warnings"
-echo "  W=1, sparse, kernel-doc, syzkaller constants and shellcheck: clean"
+echo "  W=1, sparse, kernel-doc, syzkaller constants, runtime hooks and" \
+	"shellcheck: clean"

@@ -98,6 +98,10 @@ static int hook_getprocattr(struct task_struct *const task,
 	return strlen(text);
 }
 
+/*
+ * Always on, unlike the runtime hooks of activate.c: before the first
+ * restriction, the files must still read "unrestricted".
+ */
 static struct security_hook_list disablenetwork_attr_hooks[] __ro_after_init = {
 	LSM_HOOK_INIT(getprocattr, hook_getprocattr),
 };

@@ -35,7 +35,8 @@ static int hook_cred_prepare(struct cred *const new,
 
 /*
  * Usually called from an RCU callback.  The blob is zeroed if another
- * module's cred_prepare failed before ours ran.
+ * module's cred_prepare failed before ours ran, or if the cred was
+ * prepared before the hooks were activated (see activate.c).
  */
 static void hook_cred_free(struct cred *const cred)
 {
@@ -43,9 +44,9 @@ static void hook_cred_free(struct cred *const cred)
 }
 
 static struct security_hook_list disablenetwork_cred_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(cred_prepare, hook_cred_prepare),
-	LSM_HOOK_INIT(cred_transfer, hook_cred_transfer),
-	LSM_HOOK_INIT(cred_free, hook_cred_free),
+	LSM_HOOK_INIT_RUNTIME(cred_prepare, hook_cred_prepare),
+	LSM_HOOK_INIT_RUNTIME(cred_transfer, hook_cred_transfer),
+	LSM_HOOK_INIT_RUNTIME(cred_free, hook_cred_free),
 };
 
 /**

@@ -13,6 +13,7 @@
 #include <linux/rcupdate.h>
 #include <linux/sched.h>
 
+#include "activate.h"
 #include "domain.h"
 #include "setup.h"
 
@@ -58,6 +59,12 @@ static inline struct disablenetwork_domain *disablenetwork_current_domain(void)
  * @cred: A credential that is not committed yet.
  * @domain: The new domain, or NULL; the credential takes over the
  *	caller's reference.
+ *
+ * Giving a credential a domain turns the module's hooks on first, if no
+ * task has done so since boot, so that no credential ever holds a domain
+ * while cred_prepare, cred_transfer or cred_free is off (see activate.c).
+ *
+ * Context: Process context; the first call with a domain may sleep.
  */
 static inline void
 disablenetwork_cred_set_domain(struct cred *const cred,
@@ -66,6 +73,8 @@ disablenetwork_cred_set_domain(struct cred *const cred,
 	struct disablenetwork_cred_security *const blob =
 		disablenetwork_cred(cred);
 
+	if (domain)
+		disablenetwork_activate();
 	disablenetwork_domain_put(blob->domain);
 	blob->domain = domain;
 }

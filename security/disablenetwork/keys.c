@@ -34,7 +34,7 @@ static int hook_key_alloc(struct key *const key, const struct cred *const cred,
 }
 
 static struct security_hook_list disablenetwork_key_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(key_alloc, hook_key_alloc),
+	LSM_HOOK_INIT_RUNTIME(key_alloc, hook_key_alloc),
 };
 
 /**

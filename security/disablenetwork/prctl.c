@@ -60,6 +60,7 @@ static int restrict_self(const enum disablenetwork_mode mode,
 		disablenetwork_domain_put(domain);
 		return -ENOMEM;
 	}
+	/* The first time since boot, this turns the hooks on: activate.c. */
 	disablenetwork_cred_set_domain(new, domain);
 
 	if (flags & PR_NETWORK_ALL_THREADS) {

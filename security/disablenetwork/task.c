@@ -149,10 +149,10 @@ static int hook_uring_override_creds(const struct cred *const new)
 #endif /* CONFIG_IO_URING */
 
 static struct security_hook_list disablenetwork_task_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(ptrace_access_check, hook_ptrace_access_check),
-	LSM_HOOK_INIT(ptrace_traceme, hook_ptrace_traceme),
+	LSM_HOOK_INIT_RUNTIME(ptrace_access_check, hook_ptrace_access_check),
+	LSM_HOOK_INIT_RUNTIME(ptrace_traceme, hook_ptrace_traceme),
 #ifdef CONFIG_IO_URING
-	LSM_HOOK_INIT(uring_override_creds, hook_uring_override_creds),
+	LSM_HOOK_INIT_RUNTIME(uring_override_creds, hook_uring_override_creds),
 #endif /* CONFIG_IO_URING */
 };
 

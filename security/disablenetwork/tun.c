@@ -40,9 +40,9 @@ static int hook_tun_dev_open(void *const security)
 }
 
 static struct security_hook_list disablenetwork_tun_hooks[] __ro_after_init = {
-	LSM_HOOK_INIT(tun_dev_create, hook_tun_dev_create),
-	LSM_HOOK_INIT(tun_dev_attach_queue, hook_tun_dev_attach_queue),
-	LSM_HOOK_INIT(tun_dev_open, hook_tun_dev_open),
+	LSM_HOOK_INIT_RUNTIME(tun_dev_create, hook_tun_dev_create),
+	LSM_HOOK_INIT_RUNTIME(tun_dev_attach_queue, hook_tun_dev_attach_queue),
+	LSM_HOOK_INIT_RUNTIME(tun_dev_open, hook_tun_dev_open),
 };
 
 /**

@@ -594,6 +594,8 @@ TEST_F(tsync, sibling_execve)
  */
 static struct {
 	int release[2];
+	/* The caller's word that its call returned. */
+	int returned[2];
 	int handled;
 	int mode_in_handler;
 	long long domain_in_handler;
@@ -624,6 +626,13 @@ static void *vforker(void *const arg)
 	}
 	if (pid > 0)
 		waitpid(pid, NULL, 0);
+	/*
+	 * Once its child is gone, this thread runs on, in user space, while
+	 * the caller restarts: only after the call returns must it be
+	 * restricted.
+	 */
+	if (read(intr.returned[0], &c, 1) != 1)
+		return (void *)-1L;
 	return (void *)(long)dn_get();
 }
 
@@ -644,6 +653,7 @@ TEST_F(tsync, interrupted)
 	start(_metadata, &self->w[0], WAIT_READ);
 	intr.other = self->w[0].tid;
 	ASSERT_EQ(0, pipe2(intr.release, O_CLOEXEC));
+	ASSERT_EQ(0, pipe2(intr.returned, O_CLOEXEC));
 	ASSERT_EQ(0, sigaction(SIGALRM, &sa, NULL));
 	ASSERT_EQ(0, prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0));
 	ASSERT_EQ(0, pthread_create(&t, NULL, vforker, NULL));
@@ -652,6 +662,7 @@ TEST_F(tsync, interrupted)
 
 	alarm(1);
 	ASSERT_EQ(0, all_threads(variant->mode));
+	ASSERT_EQ(1, write(intr.returned[1], "r", 1));
 	/* The handler ran while the call waited, with nothing changed. */
 	EXPECT_EQ(1, intr.handled);
 	EXPECT_EQ(0, intr.mode_in_handler);
