@@ -12,7 +12,8 @@ set -euo pipefail
 
 # The syzkaller descriptions' constants must be the uapi's.
 syz=$ROOT/tools/syzkaller/disablenetwork.txt.const
-for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF; do
+for c in PR_SET_NETWORK PR_GET_NETWORK PR_NETWORK_OFF PR_NETWORK_STRICT \
+	PR_NETWORK_ALL_THREADS; do
 	want=$(sed -nE "s/^# *define ${c}[[:space:]]+(0x[0-9a-f]+|[0-9]+).*/\1/p" \
 		"$TREE/include/uapi/linux/prctl.h")
 	have=$(sed -n "s/^$c = //p" "$syz")

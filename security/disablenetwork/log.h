@@ -10,6 +10,8 @@
 
 #include <linux/compiler.h>
 
+const char *disablenetwork_family_name(int family);
+
 int __cold disablenetwork_deny(const char *op, int family);
 
 #endif /* _SECURITY_DISABLENETWORK_LOG_H */

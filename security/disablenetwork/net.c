@@ -9,15 +9,20 @@
  * detach a BPF program or open an iterator.  Sockets connected or
  * listening before the restriction keep working, with the reach they had.
  *
- * AF_UNIX pathname sockets stay usable because file permissions guard
- * them.  Abstract AF_UNIX names have no such guard, so a restricted task
- * may only connect a stream to an abstract listener created by a
- * restricted task, and may not send datagrams to an abstract address at
- * all.  The datagram rule is enforced on the address alone, which keeps a
- * single hook on the AF_UNIX datagram send path.
+ * AF_UNIX pathname sockets stay usable in PR_NETWORK_OFF mode because
+ * file permissions guard them.  Abstract AF_UNIX names have no such
+ * guard, so a restricted task may connect a stream or seqpacket socket to
+ * an abstract listener only if the listener's socket belongs to its
+ * domain or to one nested in it, and may not send datagrams to an
+ * abstract address at all.  Strict mode applies the same rules to
+ * pathnames, since a pathname daemon outside the domain (a D-Bus bus, a
+ * container engine) can act for the task.  The datagram rules are
+ * enforced on the address alone, which keeps a single hook on the AF_UNIX
+ * datagram send path.
  *
  * Every hook tests the cheapest condition first, so that an unrestricted
- * task pays one flag test per hook and nothing is allocated per socket.
+ * task pays one pointer test per hook and nothing is allocated per
+ * socket.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -78,14 +83,31 @@ static enum unix_addr_kind unix_addr_kind(const struct sockaddr *const addr,
 	return UNIX_ADDR_PATHNAME;
 }
 
-static bool unix_sock_is_abstract(const struct sock *const sk)
+static enum unix_addr_kind unix_sock_addr_kind(const struct sock *const sk)
 {
 	const struct unix_address *const addr = unix_sk(sk)->addr;
 
 	if (!addr)
+		return UNIX_ADDR_UNNAMED;
+	return unix_addr_kind((const struct sockaddr *)addr->name, addr->len);
+}
+
+/*
+ * Datagrams are decided on the address alone, which keeps the AF_UNIX
+ * datagram send path at one hook: never to an abstract name, and in
+ * strict mode never to a pathname.  An unnamed address, and the AF_UNSPEC
+ * family with which connect() dissolves an association, reach nothing.
+ */
+static bool unix_dgram_refused(const struct disablenetwork_domain *const domain,
+			       const struct sockaddr *const addr,
+			       const int addrlen)
+{
+	const enum unix_addr_kind kind = unix_addr_kind(addr, addrlen);
+
+	if (kind == UNIX_ADDR_UNNAMED || addr->sa_family == AF_UNSPEC)
 		return false;
-	return unix_addr_kind((const struct sockaddr *)addr->name,
-			      addr->len) == UNIX_ADDR_ABSTRACT;
+	return kind == UNIX_ADDR_ABSTRACT ||
+	       domain->mode >= DISABLENETWORK_MODE_STRICT;
 }
 
 /*
@@ -131,15 +153,17 @@ static int hook_socket_connect(struct socket *const sock,
 			       struct sockaddr *const address,
 			       const int addrlen)
 {
+	const struct disablenetwork_domain *const domain =
+		disablenetwork_current_domain();
 	int family;
 
-	if (!disablenetwork_current_restricted())
+	if (!domain)
 		return 0;
 	family = sock->sk->sk_family;
 	if (family == AF_UNIX) {
 		/* Stream peers are checked by hook_unix_stream_connect(). */
 		if (sock->type != SOCK_DGRAM ||
-		    unix_addr_kind(address, addrlen) != UNIX_ADDR_ABSTRACT)
+		    !unix_dgram_refused(domain, address, addrlen))
 			return 0;
 	} else if (is_inet_disconnect(family, address, addrlen)) {
 		return 0;
@@ -386,8 +410,8 @@ static noinline int restricted_sendmsg(const struct socket *const sock,
 	/* IPV6_ADDRFORM can turn an AF_INET6 socket into an AF_INET one. */
 	family = READ_ONCE(sk->sk_family);
 	if (family == AF_UNIX) {
-		if (unix_addr_kind(msg->msg_name, msg->msg_namelen) ==
-		    UNIX_ADDR_ABSTRACT)
+		if (unix_dgram_refused(disablenetwork_current_domain(),
+				       msg->msg_name, msg->msg_namelen))
 			return disablenetwork_deny("sendmsg", family);
 		return 0;
 	}
@@ -423,24 +447,43 @@ static int hook_socket_sendmsg(struct socket *const sock,
 	return restricted_sendmsg(sock, msg);
 }
 
+/*
+ * Stream and seqpacket connects reach a listener by name: an abstract name
+ * in both modes, and a pathname in strict mode, only if the listener's
+ * socket belongs to the caller's domain or to one nested in it.
+ */
 static int hook_unix_stream_connect(struct sock *const sock,
 				    struct sock *const other,
 				    struct sock *const newsk)
 {
+	const struct disablenetwork_domain *const domain =
+		disablenetwork_current_domain();
+	const struct disablenetwork_domain *listener = NULL;
 	const struct file *file;
 
-	if (!disablenetwork_current_restricted())
+	if (!domain)
 		return 0;
-	if (!unix_sock_is_abstract(other))
+	switch (unix_sock_addr_kind(other)) {
+	case UNIX_ADDR_ABSTRACT:
+		break;
+	case UNIX_ADDR_PATHNAME:
+		if (domain->mode >= DISABLENETWORK_MODE_STRICT)
+			break;
 		return 0;
+	default:
+		return 0;
+	}
 	/*
-	 * The listener counts as restricted only if its socket was opened by
-	 * a restricted task; other->sk_socket is stable under the state lock
-	 * that af_unix.c holds here.  A kernel socket has no file, and counts
-	 * as unrestricted.
+	 * A socket belongs to the domain of the task that created it: its
+	 * file's credentials, as Landlock's scoping reads them, whoever holds
+	 * it now.  other->sk_socket is stable under the state lock that
+	 * af_unix.c holds here.  A kernel socket has no file, and belongs to
+	 * no domain.
 	 */
 	file = other->sk_socket->file;
-	if (file && disablenetwork_cred_restricted(file->f_cred))
+	if (file)
+		listener = disablenetwork_cred_domain(file->f_cred);
+	if (disablenetwork_domain_scopes(domain, listener))
 		return 0;
 	return disablenetwork_deny("connect", AF_UNIX);
 }
@@ -549,18 +592,26 @@ static int test_init(struct kunit *const test)
 	return 0;
 }
 
-/* Makes the hooks see a restricted or an unrestricted current task. */
-static const struct cred *override_restriction(struct kunit *const test,
-					       const bool restricted)
+/* Makes the hooks see a current task in a new domain of @mode, or none. */
+static const struct cred *override_mode(struct kunit *const test,
+					const enum disablenetwork_mode mode)
 {
 	struct cred *const cred = prepare_creds();
 	const struct cred *old;
 
 	KUNIT_ASSERT_NOT_NULL(test, cred);
-	disablenetwork_cred(cred)->restricted = restricted;
+	KUNIT_ASSERT_EQ(test, 0, disablenetwork_test_set_mode(cred, mode));
 	old = override_creds(cred);
 	put_cred(cred);
 	return old;
+}
+
+/* Makes the hooks see a restricted (OFF) or an unrestricted task. */
+static const struct cred *override_restriction(struct kunit *const test,
+					       const bool restricted)
+{
+	return override_mode(test, restricted ? DISABLENETWORK_MODE_OFF :
+						DISABLENETWORK_MODE_NONE);
 }
 
 static const struct sockaddr *unix_addr(struct kunit *const test,
@@ -661,6 +712,8 @@ struct hook_case {
 	int addrlen;
 	unsigned int msg_flags;
 	bool denied;
+	/* Denied in strict mode only. */
+	bool strict;
 };
 
 static const struct hook_case hook_cases[] = {
@@ -698,7 +751,13 @@ static const struct hook_case hook_cases[] = {
 	  .addrlen = SUN_OFF + 2, .denied = true },
 	{ "connect unix dgram pathname", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
 	  .addr_family = AF_UNIX, .path = "/s", .pathlen = 3,
+	  .addrlen = SUN_OFF + 3, .strict = true },
+	{ "connect unix dgram unspec, pathname bytes", OP_CONNECT, AF_UNIX,
+	  SOCK_DGRAM, .addr_family = AF_UNSPEC, .path = "/s", .pathlen = 3,
 	  .addrlen = SUN_OFF + 3 },
+	{ "connect unix dgram unspec, abstract bytes", OP_CONNECT, AF_UNIX,
+	  SOCK_DGRAM, .addr_family = AF_UNSPEC, .path = "\0s", .pathlen = 2,
+	  .addrlen = SUN_OFF + 2 },
 	{ "connect unix dgram unnamed", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
 	  .addr_family = AF_UNIX, .addrlen = SUN_OFF },
 	{ "connect unix dgram unspec", OP_CONNECT, AF_UNIX, SOCK_DGRAM,
@@ -734,7 +793,7 @@ static const struct hook_case hook_cases[] = {
 	  .addr_family = AF_PACKET, .addrlen = 20, .denied = true },
 	{ "sendmsg unix pathname", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
 	  .addr_family = AF_UNIX, .path = "/s", .pathlen = 3,
-	  .addrlen = SUN_OFF + 3 },
+	  .addrlen = SUN_OFF + 3, .strict = true },
 	{ "sendmsg unix abstract", OP_SENDMSG, AF_UNIX, SOCK_DGRAM,
 	  .addr_family = AF_UNIX, .path = "\0s", .pathlen = 2,
 	  .addrlen = SUN_OFF + 2, .denied = true },
@@ -814,7 +873,7 @@ static void test_hook_decisions(struct kunit *const test)
 	for (i = 0; i < ARRAY_SIZE(hook_cases); i++) {
 		const struct hook_case *const c = &hook_cases[i];
 		const struct cred *old;
-		int unrestricted, restricted;
+		int unrestricted, restricted, strict;
 
 		old = override_restriction(test, false);
 		unrestricted = run_hook_case(test, c);
@@ -824,9 +883,15 @@ static void test_hook_decisions(struct kunit *const test)
 		restricted = run_hook_case(test, c);
 		revert_creds(old);
 
+		old = override_mode(test, DISABLENETWORK_MODE_STRICT);
+		strict = run_hook_case(test, c);
+		revert_creds(old);
+
 		KUNIT_EXPECT_EQ_MSG(test, 0, unrestricted, "%s", c->name);
 		KUNIT_EXPECT_EQ_MSG(test, c->denied ? -EPERM : 0, restricted,
 				    "%s", c->name);
+		KUNIT_EXPECT_EQ_MSG(test, c->denied || c->strict ? -EPERM : 0,
+				    strict, "%s, strict", c->name);
 	}
 }
 
@@ -1210,51 +1275,135 @@ static struct sock *unix_listener(struct kunit *const test,
 	return &u->sk;
 }
 
+/*
+ * The stream connect decision: the caller's domain and mode, the domain the
+ * listener's socket belongs to, and the kind of its address.  Domains:
+ * D, a domain nested in D, D's parent, and an unrelated one.
+ */
+enum where {
+	W_NONE,		/* unrestricted, or a socket of no domain */
+	W_SAME,		/* D */
+	W_NESTED,	/* a domain nested in D */
+	W_PARENT,	/* the domain D is nested in */
+	W_OTHER,	/* an unrelated domain */
+	W_KERNEL,	/* a kernel socket: no file */
+};
+
+enum peer_kind { PEER_UNNAMED, PEER_PATHNAME, PEER_ABSTRACT };
+
+struct connect_case {
+	const char *desc;
+	enum disablenetwork_mode mode;	/* of D; NONE: unrestricted caller */
+	enum where listener;
+	enum peer_kind kind;
+	bool denied;
+};
+
+static const struct connect_case connect_cases[] = {
+	{ "unrestricted, abstract, no domain", DISABLENETWORK_MODE_NONE,
+	  W_NONE, PEER_ABSTRACT, false },
+	{ "unrestricted, abstract, other domain", DISABLENETWORK_MODE_NONE,
+	  W_OTHER, PEER_ABSTRACT, false },
+	{ "unrestricted, pathname, kernel", DISABLENETWORK_MODE_NONE,
+	  W_KERNEL, PEER_PATHNAME, false },
+	{ "off, abstract, same", DISABLENETWORK_MODE_OFF, W_SAME,
+	  PEER_ABSTRACT, false },
+	{ "off, abstract, nested", DISABLENETWORK_MODE_OFF, W_NESTED,
+	  PEER_ABSTRACT, false },
+	{ "off, abstract, parent", DISABLENETWORK_MODE_OFF, W_PARENT,
+	  PEER_ABSTRACT, true },
+	{ "off, abstract, other", DISABLENETWORK_MODE_OFF, W_OTHER,
+	  PEER_ABSTRACT, true },
+	{ "off, abstract, no domain", DISABLENETWORK_MODE_OFF, W_NONE,
+	  PEER_ABSTRACT, true },
+	{ "off, abstract, kernel", DISABLENETWORK_MODE_OFF, W_KERNEL,
+	  PEER_ABSTRACT, true },
+	{ "off, pathname, parent", DISABLENETWORK_MODE_OFF, W_PARENT,
+	  PEER_PATHNAME, false },
+	{ "off, pathname, other", DISABLENETWORK_MODE_OFF, W_OTHER,
+	  PEER_PATHNAME, false },
+	{ "off, pathname, no domain", DISABLENETWORK_MODE_OFF, W_NONE,
+	  PEER_PATHNAME, false },
+	{ "off, unnamed, no domain", DISABLENETWORK_MODE_OFF, W_NONE,
+	  PEER_UNNAMED, false },
+	{ "strict, abstract, same", DISABLENETWORK_MODE_STRICT, W_SAME,
+	  PEER_ABSTRACT, false },
+	{ "strict, abstract, other", DISABLENETWORK_MODE_STRICT, W_OTHER,
+	  PEER_ABSTRACT, true },
+	{ "strict, pathname, same", DISABLENETWORK_MODE_STRICT, W_SAME,
+	  PEER_PATHNAME, false },
+	{ "strict, pathname, nested", DISABLENETWORK_MODE_STRICT, W_NESTED,
+	  PEER_PATHNAME, false },
+	{ "strict, pathname, parent", DISABLENETWORK_MODE_STRICT, W_PARENT,
+	  PEER_PATHNAME, true },
+	{ "strict, pathname, other", DISABLENETWORK_MODE_STRICT, W_OTHER,
+	  PEER_PATHNAME, true },
+	{ "strict, pathname, no domain", DISABLENETWORK_MODE_STRICT, W_NONE,
+	  PEER_PATHNAME, true },
+	{ "strict, pathname, kernel", DISABLENETWORK_MODE_STRICT, W_KERNEL,
+	  PEER_PATHNAME, true },
+	{ "strict, unnamed, no domain", DISABLENETWORK_MODE_STRICT, W_NONE,
+	  PEER_UNNAMED, false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(connect, connect_cases, desc);
+
 static void test_unix_stream_connect(struct kunit *const test)
 {
-	struct cred *const creds[2] = { prepare_creds(), prepare_creds() };
-	const struct {
+	static const struct {
 		const char *path;
 		int pathlen;
-		bool abstract;
 	} peers[] = {
-		{ NULL, -1, false },	/* unnamed */
-		{ "/s", 3, false },	/* pathname */
-		{ "\0s", 2, true },	/* abstract */
+		[PEER_UNNAMED] = { NULL, -1 },
+		[PEER_PATHNAME] = { "/s", 3 },
+		[PEER_ABSTRACT] = { "\0s", 2 },
 	};
-	int self, opener;
-	size_t i;
+	const struct connect_case *const c = test->param_value;
+	const enum disablenetwork_mode mode =
+		c->mode ? c->mode : DISABLENETWORK_MODE_OFF;
+	struct disablenetwork_domain *parent, *d, *domains[W_KERNEL + 1] = {};
+	struct cred *caller, *opener = NULL;
+	const struct cred *old;
+	struct sock *other;
+	int ret;
 
-	KUNIT_ASSERT_NOT_NULL(test, creds[0]);
-	KUNIT_ASSERT_NOT_NULL(test, creds[1]);
-	disablenetwork_cred(creds[0])->restricted = false;
-	disablenetwork_cred(creds[1])->restricted = true;
+	/* D is nested in a parent, so that W_PARENT exists. */
+	parent = disablenetwork_domain_create(NULL, DISABLENETWORK_MODE_OFF);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(parent));
+	d = disablenetwork_domain_create(parent, mode);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(d));
+	domains[W_SAME] = d;
+	domains[W_PARENT] = parent;
+	domains[W_NESTED] = disablenetwork_domain_create(d, mode);
+	domains[W_OTHER] = disablenetwork_domain_create(NULL, mode);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(domains[W_NESTED]));
+	KUNIT_ASSERT_FALSE(test, IS_ERR(domains[W_OTHER]));
 
-	for (i = 0; i < ARRAY_SIZE(peers); i++) {
-		for (opener = 0; opener < 2; opener++) {
-			struct sock *const other =
-				unix_listener(test, peers[i].path,
-					      peers[i].pathlen, creds[opener]);
-
-			for (self = 0; self < 2; self++) {
-				const struct cred *old =
-					override_restriction(test, self);
-				const int ret =
-					hook_unix_stream_connect(NULL, other,
-								 NULL);
-				const bool denied = self && !opener &&
-						    peers[i].abstract;
-
-				revert_creds(old);
-				KUNIT_EXPECT_EQ_MSG(test, denied ? -EPERM : 0,
-						    ret,
-						    "peer %zu opener %d self %d",
-						    i, opener, self);
-			}
-		}
+	if (c->listener != W_KERNEL) {
+		opener = prepare_creds();
+		KUNIT_ASSERT_NOT_NULL(test, opener);
+		disablenetwork_domain_get(domains[c->listener]);
+		disablenetwork_cred_set_domain(opener, domains[c->listener]);
 	}
-	put_cred(creds[0]);
-	put_cred(creds[1]);
+	other = unix_listener(test, peers[c->kind].path,
+			      peers[c->kind].pathlen, opener);
+
+	caller = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, caller);
+	disablenetwork_cred_set_domain(caller, c->mode ?
+				       disablenetwork_domain_get(d) : NULL);
+	old = override_creds(caller);
+	put_cred(caller);
+	ret = hook_unix_stream_connect(NULL, other, NULL);
+	revert_creds(old);
+
+	KUNIT_EXPECT_EQ(test, c->denied ? -EPERM : 0, ret);
+	if (opener)
+		put_cred(opener);
+	disablenetwork_domain_put(domains[W_NESTED]);
+	disablenetwork_domain_put(domains[W_OTHER]);
+	disablenetwork_domain_put(d);
+	disablenetwork_domain_put(parent);
 }
 
 static void test_unix_stream_connect_kernel_listener(struct kunit *const test)
@@ -1287,7 +1436,7 @@ static struct kunit_case test_cases[] = {
 #endif /* CONFIG_BPF_SYSCALL */
 	KUNIT_CASE(test_cmsg_decisions),
 	KUNIT_CASE(test_sendmsg_kernel_socket),
-	KUNIT_CASE(test_unix_stream_connect),
+	KUNIT_CASE_PARAM(test_unix_stream_connect, connect_gen_params),
 	KUNIT_CASE(test_unix_stream_connect_kernel_listener),
 	{}
 	/* clang-format on */

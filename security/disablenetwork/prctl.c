@@ -2,17 +2,20 @@
 /*
  * disablenetwork LSM - prctl interface
  *
- * PR_SET_NETWORK with PR_NETWORK_OFF restricts the calling thread, and
- * everything it creates afterwards, for good.  PR_GET_NETWORK reports the
- * state.  Like seccomp and Landlock, the call is gated on no_new_privs (or
- * CAP_SYS_ADMIN in the caller's user namespace), so that a restricted task
- * can never confuse a more privileged program it executes.
+ * PR_SET_NETWORK creates a new restriction domain, nested in the caller's
+ * current one, and moves the calling thread into it for good, with
+ * everything it creates afterwards; with PR_NETWORK_ALL_THREADS, every
+ * other thread of the process too.  PR_GET_NETWORK reports the mode.
+ * Like seccomp and Landlock, the call is gated on no_new_privs (or
+ * CAP_SYS_ADMIN in the caller's user namespace), so that a restricted
+ * task can never confuse a more privileged program it executes.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
 
 #include <linux/capability.h>
 #include <linux/cred.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 #include <linux/lsm_hooks.h>
 #include <linux/prctl.h>
@@ -20,17 +23,18 @@
 
 #include "common.h"
 #include "cred.h"
+#include "domain.h"
 #include "prctl.h"
 #include "setup.h"
 #include "task.h"
+#include "tsync.h"
 
-static int restrict_current(void)
+static int restrict_self(const enum disablenetwork_mode mode,
+			 const unsigned long flags)
 {
+	struct disablenetwork_domain *domain;
 	struct cred *new;
-
-	/* One-way and idempotent: there is nothing left to do. */
-	if (disablenetwork_current_restricted())
-		return 0;
+	int err;
 
 	/*
 	 * Same gate as seccomp filters and Landlock: without no_new_privs, a
@@ -45,11 +49,27 @@ static int restrict_current(void)
 	if (disablenetwork_current_traces())
 		return -EBUSY;
 
-	new = prepare_creds();
-	if (!new)
-		return -ENOMEM;
+	/* Nested in the current domain, and at least as strict. */
+	domain = disablenetwork_domain_create(disablenetwork_current_domain(),
+					      mode);
+	if (IS_ERR(domain))
+		return PTR_ERR(domain);
 
-	disablenetwork_cred(new)->restricted = true;
+	new = prepare_creds();
+	if (!new) {
+		disablenetwork_domain_put(domain);
+		return -ENOMEM;
+	}
+	disablenetwork_cred_set_domain(new, domain);
+
+	if (flags & PR_NETWORK_ALL_THREADS) {
+		err = disablenetwork_restrict_siblings(current_cred(), new,
+						       mode);
+		if (err) {
+			abort_creds(new);
+			return err;
+		}
+	}
 	return commit_creds(new);
 }
 
@@ -57,16 +77,18 @@ static int restrict_current(void)
  * hook_task_prctl - Handle the disablenetwork prctl options
  *
  * @option: prctl option.
- * @arg2: First argument.
- * @arg3: Second argument, must be 0.
- * @arg4: Third argument, must be 0.
- * @arg5: Fourth argument, must be 0.
+ * @arg2: PR_SET_NETWORK: the mode; PR_GET_NETWORK: 0.
+ * @arg3: PR_SET_NETWORK: 0 or PR_NETWORK_ALL_THREADS; PR_GET_NETWORK: 0.
+ * @arg4: Must be 0.
+ * @arg5: Must be 0.
  *
- * Return: 0 or PR_NETWORK_OFF on success, -EINVAL for invalid arguments,
- * -EPERM if the caller may not restrict itself, -EBUSY while a thread of
- * the caller's process traces a task, and -ENOSYS for every
- * option this module does not own, so that other modules and prctl(2)
- * still see them.
+ * Return: For PR_SET_NETWORK, 0, or -EINVAL for invalid arguments, -EPERM
+ * if the caller may not restrict itself, -EBUSY while a thread of
+ * the caller's process traces a task, -E2BIG if its domain (or, with
+ * PR_NETWORK_ALL_THREADS, a sibling's) is nested too deep, -ENOMEM.  For
+ * PR_GET_NETWORK, the caller's mode: 0, PR_NETWORK_OFF or
+ * PR_NETWORK_STRICT.  -ENOSYS for every option this module does not own,
+ * so that other modules and prctl(2) still see them.
  */
 static int hook_task_prctl(const int option, const unsigned long arg2,
 			   const unsigned long arg3, const unsigned long arg4,
@@ -74,13 +96,15 @@ static int hook_task_prctl(const int option, const unsigned long arg2,
 {
 	switch (option) {
 	case PR_SET_NETWORK:
-		if (arg2 != PR_NETWORK_OFF || arg3 || arg4 || arg5)
+		if (arg2 != PR_NETWORK_OFF && arg2 != PR_NETWORK_STRICT)
 			return -EINVAL;
-		return restrict_current();
+		if ((arg3 & ~PR_NETWORK_ALL_THREADS) || arg4 || arg5)
+			return -EINVAL;
+		return restrict_self(arg2, arg3);
 	case PR_GET_NETWORK:
 		if (arg2 || arg3 || arg4 || arg5)
 			return -EINVAL;
-		return disablenetwork_current_restricted() ? PR_NETWORK_OFF : 0;
+		return disablenetwork_current_mode();
 	default:
 		return -ENOSYS;
 	}
@@ -129,33 +153,90 @@ static void test_foreign_options(struct kunit *const test)
 				    "option %#x", options[i]);
 }
 
-static void test_bad_arguments(struct kunit *const test)
+/* The arguments of PR_SET_NETWORK and PR_GET_NETWORK, and the results. */
+struct args_case {
+	const char *desc;
+	int option;
+	unsigned long arg2, arg3, arg4, arg5;
+	int result;
+	enum disablenetwork_mode mode;
+};
+
+static const struct args_case args_cases[] = {
+	{ "get", PR_GET_NETWORK, 0, 0, 0, 0, 0, DISABLENETWORK_MODE_NONE },
+	{ "get arg2", PR_GET_NETWORK, 1, 0, 0, 0, -EINVAL },
+	{ "get arg3", PR_GET_NETWORK, 0, 1, 0, 0, -EINVAL },
+	{ "get arg4", PR_GET_NETWORK, 0, 0, 1, 0, -EINVAL },
+	{ "get arg5", PR_GET_NETWORK, 0, 0, 0, 1, -EINVAL },
+	{ "set off", PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0, 0, 0,
+	  DISABLENETWORK_MODE_OFF },
+	{ "set strict", PR_SET_NETWORK, PR_NETWORK_STRICT, 0, 0, 0, 0,
+	  DISABLENETWORK_MODE_STRICT },
+	{ "set off, all threads", PR_SET_NETWORK, PR_NETWORK_OFF,
+	  PR_NETWORK_ALL_THREADS, 0, 0, 0, DISABLENETWORK_MODE_OFF },
+	{ "set strict, all threads", PR_SET_NETWORK, PR_NETWORK_STRICT,
+	  PR_NETWORK_ALL_THREADS, 0, 0, 0, DISABLENETWORK_MODE_STRICT },
+	{ "set mode 0", PR_SET_NETWORK, 0, 0, 0, 0, -EINVAL },
+	{ "set mode 3", PR_SET_NETWORK, 3, 0, 0, 0, -EINVAL },
+	{ "set mode off|4", PR_SET_NETWORK, PR_NETWORK_OFF | 4, 0, 0, 0,
+	  -EINVAL },
+	{ "set mode -1", PR_SET_NETWORK, ULONG_MAX, 0, 0, 0, -EINVAL },
+	{ "set flag 2", PR_SET_NETWORK, PR_NETWORK_OFF, 2, 0, 0, -EINVAL },
+	{ "set flags all|2", PR_SET_NETWORK, PR_NETWORK_OFF,
+	  PR_NETWORK_ALL_THREADS | 2, 0, 0, -EINVAL },
+	{ "set flags -1", PR_SET_NETWORK, PR_NETWORK_STRICT, ULONG_MAX, 0, 0,
+	  -EINVAL },
+	{ "set arg4", PR_SET_NETWORK, PR_NETWORK_OFF, 0, 1, 0, -EINVAL },
+	{ "set arg5", PR_SET_NETWORK, PR_NETWORK_STRICT, 0, 0, 1, -EINVAL },
+};
+
+KUNIT_ARRAY_PARAM_DESC(args, args_cases, desc);
+
+/*
+ * Each KUnit case runs in a kthread of its own, which these tests
+ * restrict for real.  A kthread holds CAP_SYS_ADMIN, so the gate lets it
+ * through, and it has no sibling threads.
+ */
+static void test_arguments(struct kunit *const test)
+{
+	const struct args_case *const c = test->param_value;
+	struct disablenetwork_domain *const before =
+		disablenetwork_current_domain();
+
+	KUNIT_ASSERT_NULL(test, before);
+	KUNIT_EXPECT_EQ(test, c->result,
+			hook_task_prctl(c->option, c->arg2, c->arg3, c->arg4,
+					c->arg5));
+	if (c->result) {
+		/* A rejected call leaves the caller as it was. */
+		KUNIT_EXPECT_PTR_EQ(test, before,
+				    disablenetwork_current_domain());
+		return;
+	}
+	KUNIT_EXPECT_EQ(test, c->mode, disablenetwork_current_mode());
+	KUNIT_EXPECT_EQ(test, (int)c->mode,
+			hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
+}
+
+static void test_bad_argument_bits(struct kunit *const test)
 {
 	unsigned int bit;
 
-	/* Values that are not PR_NETWORK_OFF, and stray bits elsewhere. */
-	KUNIT_EXPECT_EQ(test, -EINVAL, hook_task_prctl(PR_SET_NETWORK, 0, 0,
-						       0, 0));
-	KUNIT_EXPECT_EQ(test, -EINVAL,
-			hook_task_prctl(PR_SET_NETWORK, ULONG_MAX, 0, 0, 0));
 	for (bit = 0; bit < BITS_PER_LONG; bit++) {
 		const unsigned long v = BIT(bit);
 
-		if (v != PR_NETWORK_OFF)
+		if (v != PR_NETWORK_OFF && v != PR_NETWORK_STRICT)
 			KUNIT_EXPECT_EQ(test, -EINVAL,
 					hook_task_prctl(PR_SET_NETWORK, v, 0,
 							0, 0));
-		if ((PR_NETWORK_OFF | v) != PR_NETWORK_OFF)
+		if (v != PR_NETWORK_ALL_THREADS)
 			KUNIT_EXPECT_EQ(test, -EINVAL,
 					hook_task_prctl(PR_SET_NETWORK,
-							PR_NETWORK_OFF | v, 0,
-							0, 0));
+							PR_NETWORK_OFF, v, 0,
+							0));
 		KUNIT_EXPECT_EQ(test, -EINVAL,
-				hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF,
-						v, 0, 0));
-		KUNIT_EXPECT_EQ(test, -EINVAL,
-				hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF,
-						0, v, 0));
+				hook_task_prctl(PR_SET_NETWORK,
+						PR_NETWORK_STRICT, 0, v, 0));
 		KUNIT_EXPECT_EQ(test, -EINVAL,
 				hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF,
 						0, 0, v));
@@ -170,28 +251,64 @@ static void test_bad_arguments(struct kunit *const test)
 	}
 	/* None of the rejected calls restricted the caller. */
 	KUNIT_EXPECT_EQ(test, 0, hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
+	KUNIT_EXPECT_NULL(test, disablenetwork_current_domain());
 }
 
-/*
- * Each KUnit case runs in a kthread of its own, which this test restricts
- * for real.  A kthread holds CAP_SYS_ADMIN, so the gate lets it through.
- */
-static void test_set_get(struct kunit *const test)
+static void test_nesting(struct kunit *const test)
 {
-	KUNIT_ASSERT_EQ(test, 0, hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
-	KUNIT_EXPECT_EQ(test, 0,
-			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0,
-					0));
-	KUNIT_EXPECT_EQ(test, PR_NETWORK_OFF,
-			hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
-	KUNIT_EXPECT_TRUE(test, disablenetwork_current_restricted());
+	struct disablenetwork_domain *first, *second, *third;
 
-	/* Idempotent, and no argument turns the network back on. */
-	KUNIT_EXPECT_EQ(test, 0,
+	KUNIT_ASSERT_EQ(test, 0,
 			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0,
 					0));
+	first = disablenetwork_current_domain();
+	KUNIT_ASSERT_NOT_NULL(test, first);
+	KUNIT_EXPECT_NULL(test, first->parent);
+
+	/* Each call nests a new domain, even with the same mode. */
+	KUNIT_ASSERT_EQ(test, 0,
+			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_STRICT, 0,
+					0, 0));
+	second = disablenetwork_current_domain();
+	KUNIT_EXPECT_PTR_EQ(test, first, second->parent);
+	KUNIT_EXPECT_EQ(test, PR_NETWORK_STRICT,
+			hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
+
+	/* OFF inside STRICT succeeds and keeps STRICT. */
+	KUNIT_ASSERT_EQ(test, 0,
+			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0,
+					0));
+	third = disablenetwork_current_domain();
+	KUNIT_EXPECT_PTR_EQ(test, second, third->parent);
+	KUNIT_EXPECT_EQ(test, PR_NETWORK_STRICT,
+			hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
+	KUNIT_EXPECT_EQ(test, 3, third->depth);
+
+	/* No argument turns the network back on. */
 	KUNIT_EXPECT_EQ(test, -EINVAL,
 			hook_task_prctl(PR_SET_NETWORK, 0, 0, 0, 0));
+	KUNIT_EXPECT_PTR_EQ(test, third, disablenetwork_current_domain());
+}
+
+static void test_depth_limit(struct kunit *const test)
+{
+	struct disablenetwork_domain *deepest;
+	unsigned int depth;
+
+	for (depth = 1; depth <= DISABLENETWORK_MAX_DEPTH; depth++)
+		KUNIT_ASSERT_EQ(test, 0,
+				hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF,
+						0, 0, 0));
+	deepest = disablenetwork_current_domain();
+	KUNIT_EXPECT_EQ(test, DISABLENETWORK_MAX_DEPTH, deepest->depth);
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_STRICT, 0,
+					0, 0));
+	KUNIT_EXPECT_EQ(test, -E2BIG,
+			hook_task_prctl(PR_SET_NETWORK, PR_NETWORK_OFF,
+					PR_NETWORK_ALL_THREADS, 0, 0));
+	/* The caller is left as it was. */
+	KUNIT_EXPECT_PTR_EQ(test, deepest, disablenetwork_current_domain());
 	KUNIT_EXPECT_EQ(test, PR_NETWORK_OFF,
 			hook_task_prctl(PR_GET_NETWORK, 0, 0, 0, 0));
 }
@@ -199,8 +316,10 @@ static void test_set_get(struct kunit *const test)
 static struct kunit_case test_cases[] = {
 	/* clang-format off */
 	KUNIT_CASE(test_foreign_options),
-	KUNIT_CASE(test_bad_arguments),
-	KUNIT_CASE(test_set_get),
+	KUNIT_CASE_PARAM(test_arguments, args_gen_params),
+	KUNIT_CASE(test_bad_argument_bits),
+	KUNIT_CASE(test_nesting),
+	KUNIT_CASE(test_depth_limit),
 	{}
 	/* clang-format on */
 };

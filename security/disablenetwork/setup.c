@@ -9,6 +9,7 @@
 #include <linux/lsm_hooks.h>
 #include <uapi/linux/lsm.h>
 
+#include "attr.h"
 #include "common.h"
 #include "cred.h"
 #include "keys.h"
@@ -33,6 +34,7 @@ static int __init disablenetwork_init(void)
 {
 	disablenetwork_add_cred_hooks();
 	disablenetwork_add_prctl_hooks();
+	disablenetwork_add_attr_hooks();
 	disablenetwork_add_net_hooks();
 	disablenetwork_add_task_hooks();
 	disablenetwork_add_tun_hooks();

@@ -11,7 +11,7 @@
 #include "../kselftest_harness.h"
 #include "dn.h"
 
-#define RESTRICT() ASSERT_EQ(0, dn_restrict())
+#define RESTRICT(...) ASSERT_EQ(0, dn_restrict(__VA_ARGS__))
 
 /*
  * Checks the restricted result @res of an operation against the result

@@ -342,7 +342,8 @@ TEST_F(fuzz, prctl_arguments)
 				a[0] = (prng() % 2) ? PR_NETWORK_OFF : -1UL;
 		}
 		valid = option == PR_SET_NETWORK ?
-			a[0] == PR_NETWORK_OFF && !a[1] && !a[2] && !a[3] :
+			(a[0] == PR_NETWORK_OFF || a[0] == PR_NETWORK_STRICT) &&
+				!(a[1] & ~PR_NETWORK_ALL_THREADS) && !a[2] && !a[3] :
 			!a[0] && !a[1] && !a[2] && !a[3];
 		if (valid && option == PR_SET_NETWORK)
 			continue;	/* restricting is tested elsewhere */

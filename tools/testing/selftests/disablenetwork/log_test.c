@@ -2,8 +2,11 @@
 /*
  * disablenetwork tests - the denial record in the kernel log
  *
- * Each denial logs one rate-limited line with key=value fields: op,
- * family, pid and comm.  An allowed operation logs nothing.
+ * Each denial leaves one record with key=value fields: op, family (by
+ * name), domain, pid and comm.  Without audit it is a rate-limited kernel
+ * log line; with audit enabled, an audit record of type 1499
+ * (AUDIT_DISABLENETWORK_DENIED) instead, never both.  An allowed
+ * operation logs nothing.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -32,50 +35,71 @@ FIXTURE_TEARDOWN(log)
 	close(self->kmsg);
 }
 
-/* Is a record containing @needle in what /dev/kmsg holds now? */
-static bool logged(const int kmsg, const char *const needle)
+enum { LOGGED_PRINTK = 1, LOGGED_AUDIT = 2 };
+
+/*
+ * Which records containing @needle /dev/kmsg holds now: the module's own
+ * line, an audit record (printed by the kernel when no audit daemon
+ * runs), or both.
+ */
+static int logged(const int kmsg, const char *const needle)
 {
 	char rec[2048];
 	ssize_t len;
-	bool found = false;
+	int found = 0;
 
 	while ((len = read(kmsg, rec, sizeof(rec) - 1)) > 0 || errno == EPIPE) {
 		if (len <= 0)
 			continue;
 		rec[len] = '\0';
-		if (strstr(rec, needle))
-			found = true;
+		if (!strstr(rec, needle))
+			continue;
+		if (strstr(rec, "disablenetwork: denied "))
+			found |= LOGGED_PRINTK;
+		if (strstr(rec, "type=1499 "))
+			found |= LOGGED_AUDIT;
 	}
 	return found;
 }
 
 TEST_F(log, denial_is_logged)
 {
-	char needle[128];
-	int fd, tries;
-
-	snprintf(needle, sizeof(needle),
-		 "disablenetwork: denied op=socket family=%d pid=%d comm=",
-		 AF_INET6, getpid());
+	char needle[160];
+	long long domain;
+	int fd, tries, found = 0;
 
 	/* Control: an allowed socket() logs nothing. */
 	fd = socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	ASSERT_LE(0, fd);
 	close(fd);
-	EXPECT_FALSE(logged(self->kmsg, needle));
 
 	RESTRICT();
+	domain = dn_domain(0, NULL);
+	ASSERT_LT(0, domain);
+	/* The family by name, the domain, and comm last. */
+	snprintf(needle, sizeof(needle),
+		 "op=socket family=inet6 domain=%lld pid=%d comm=", domain,
+		 getpid());
+	EXPECT_EQ(0, logged(self->kmsg, needle));
+
 	/* Denials are rate-limited (5 s): retry past one interval. */
 	for (tries = 0; tries < 14; tries++) {
 		const struct timespec half = { .tv_nsec = 500000000 };
 
 		ASSERT_EQ(-1, socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0));
 		ASSERT_EQ(EPERM, errno);
-		if (logged(self->kmsg, needle))
+		found |= logged(self->kmsg, needle);
+		if (found)
 			break;
 		nanosleep(&half, NULL);
 	}
 	EXPECT_GT(14, tries);
+	/* One record per denial: the audit record or the line, never both. */
+	nanosleep(&(struct timespec){ .tv_nsec = 200000000 }, NULL);
+	found |= logged(self->kmsg, needle);
+	TH_LOG("recorded as %s", found == LOGGED_AUDIT ? "an audit record" :
+	       found == LOGGED_PRINTK ? "a kernel log line" : "both");
+	EXPECT_TRUE(found == LOGGED_PRINTK || found == LOGGED_AUDIT);
 }
 
 TEST_HARNESS_MAIN

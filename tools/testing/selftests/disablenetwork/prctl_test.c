@@ -118,7 +118,7 @@ TEST_F(prctl, idempotent)
 static void check_bad_args(struct __test_metadata *const _metadata)
 {
 	const unsigned long odd[] = {
-		0, 2, 3, ULONG_MAX, (unsigned long)LONG_MIN, -2UL, UINT_MAX,
+		0, 3, 4, ULONG_MAX, (unsigned long)LONG_MIN, -2UL, UINT_MAX,
 	};
 	unsigned int i, bit;
 
@@ -130,12 +130,14 @@ static void check_bad_args(struct __test_metadata *const _metadata)
 	for (bit = 0; bit < sizeof(long) * CHAR_BIT; bit++) {
 		const unsigned long v = 1UL << bit;
 
-		if (v != PR_NETWORK_OFF) {
+		if (v != PR_NETWORK_OFF && v != PR_NETWORK_STRICT) {
 			EXPECT_EQ(-1, prctl(PR_SET_NETWORK, v, 0, 0, 0));
 			EXPECT_EQ(-1, prctl(PR_SET_NETWORK, v | PR_NETWORK_OFF,
 					    0, 0, 0));
 		}
-		EXPECT_EQ(-1, prctl(PR_SET_NETWORK, PR_NETWORK_OFF, v, 0, 0));
+		if (v != PR_NETWORK_ALL_THREADS)
+			EXPECT_EQ(-1, prctl(PR_SET_NETWORK, PR_NETWORK_OFF, v,
+					    0, 0));
 		EXPECT_EQ(-1, prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, v, 0));
 		EXPECT_EQ(-1, prctl(PR_SET_NETWORK, PR_NETWORK_OFF, 0, 0, v));
 		EXPECT_EQ(-1, prctl(PR_GET_NETWORK, v, 0, 0, 0));

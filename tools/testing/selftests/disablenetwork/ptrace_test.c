@@ -2,13 +2,14 @@
 /*
  * disablenetwork tests - ptrace between restricted and unrestricted tasks
  *
- * A restricted tracer gets no PTRACE_MODE_ATTACH access to an unrestricted
- * task, nor to a restricted thread whose thread group still has an
- * unrestricted one; an unrestricted child may not PTRACE_TRACEME to a
- * restricted parent.  Read-mode access is unaffected.  PR_SET_NETWORK
- * fails with EBUSY while a thread of the caller's process traces a task.
- * Each test first runs the operation with both tasks unrestricted, or
- * without the tracee, as a control.
+ * A restricted tracer gets no PTRACE_MODE_ATTACH access to a task outside
+ * its domain (unrestricted, or restricted on its own), nor to a thread
+ * whose thread group has a thread outside it; a child outside a restricted
+ * parent's domain may not PTRACE_TRACEME to it.  Read-mode access is
+ * unaffected in PR_NETWORK_OFF mode (scope_test covers strict mode).
+ * PR_SET_NETWORK fails with EBUSY while a thread of the caller's process
+ * traces a task.  Each test first runs the operation with both tasks
+ * unrestricted, or without the tracee, as a control.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -34,6 +35,8 @@ static int target_value = 42;
 struct roles {
 	bool tracer_restricted;
 	bool tracee_restricted;
+	/* The tracee is forked after the tracer restricted itself. */
+	bool same_domain;
 };
 
 FIXTURE(ptrace) {};
@@ -70,12 +73,23 @@ FIXTURE_VARIANT_ADD(ptrace, tracee) {
 	},
 };
 
+/* Restricted separately: two unrelated domains. */
 /* clang-format off */
 FIXTURE_VARIANT_ADD(ptrace, both) {
 	/* clang-format on */
 	.r = {
 		.tracer_restricted = true,
 		.tracee_restricted = true,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(ptrace, same_domain) {
+	/* clang-format on */
+	.r = {
+		.tracer_restricted = true,
+		.tracee_restricted = true,
+		.same_domain = true,
 	},
 };
 
@@ -89,10 +103,13 @@ FIXTURE_TEARDOWN(ptrace)
 {
 }
 
-/* Denied only when the tracer is more restricted than the tracee. */
+/*
+ * Denied when the tracer is restricted and the tracee is not in its
+ * domain (or one nested in it): unrestricted, or restricted on its own.
+ */
 static bool denied(const struct roles *const v)
 {
-	return v->tracer_restricted && !v->tracee_restricted;
+	return v->tracer_restricted && !v->same_domain;
 }
 
 struct child {
@@ -223,12 +240,16 @@ static void check_op(struct __test_metadata *const _metadata,
 		     const int denial)
 {
 	const struct child ctl = spawn(false, false);
-	const struct child res = spawn(v->tracee_restricted, false);
+	struct child res;
 
 	ASSERT_LT(0, ctl.pid);
-	ASSERT_LT(0, res.pid);
 	EXPECT_EQ(0, do_op(op, ctl.pid));
-	if (v->tracer_restricted)
+	/* In the same domain, the tracee may still nest a domain of its own. */
+	if (v->same_domain)
+		RESTRICT();
+	res = spawn(v->tracee_restricted, false);
+	ASSERT_LT(0, res.pid);
+	if (v->tracer_restricted && !v->same_domain)
 		RESTRICT();
 	EXPECT_EQ(denied(v) ? denial : 0, do_op(op, res.pid));
 	reap(ctl);
@@ -297,10 +318,13 @@ static int traceme(const struct child c)
 TEST_F(ptrace, traceme)
 {
 	const struct child ctl = spawn(false, true);
-	const struct child res = spawn(variant->r.tracee_restricted, true);
+	struct child res;
 
 	EXPECT_EQ(0, traceme(ctl));
-	if (variant->r.tracer_restricted)
+	if (variant->r.same_domain)
+		RESTRICT();
+	res = spawn(variant->r.tracee_restricted, true);
+	if (variant->r.tracer_restricted && !variant->r.same_domain)
 		RESTRICT();
 	EXPECT_EQ(denied(&variant->r) ? -EPERM : 0, traceme(res));
 }
@@ -361,37 +385,70 @@ static struct child spawn_threads(const bool all, const bool traceme)
 	return c;
 }
 
-/* The restricted main thread shares its memory with an unrestricted one. */
+/*
+ * In a child P with a second, unrestricted thread: the main thread
+ * restricts itself (with @flags; none if negative), then forks a tracer,
+ * in P's domain, that tries P.  Returns the tracer's results, one bit per
+ * operation: denied (EPERM, or EACCES for /proc/PID/mem) or allowed.
+ */
+enum { ATTACH_DENIED = 1, VM_DENIED = 2, MEM_DENIED = 4, ALL_ALLOWED = 8 };
+
+static int group_probe(void *const arg)
+{
+	const int flags = *(const int *)arg;
+	int sib[2], status, a, v, m;
+	pthread_t t;
+	pid_t pid;
+	char b;
+
+	if (pipe2(sib, O_CLOEXEC))
+		return 100;
+	sibling_ready = sib[1];
+	if (pthread_create(&t, NULL, sibling, NULL) || read(sib[0], &b, 1) != 1)
+		return 101;
+	if (flags >= 0 && dn_restrict(PR_NETWORK_OFF, flags))
+		return 102;
+	pid = fork();
+	if (pid == 0) {
+		a = do_op(OP_ATTACH, getppid());
+		v = do_op(OP_VM_WRITEV, getppid());
+		m = do_op(OP_MEM_WRITE, getppid());
+		_exit((a == -EPERM ? ATTACH_DENIED : 0) |
+		      (v == -EPERM ? VM_DENIED : 0) |
+		      (m == -EACCES ? MEM_DENIED : 0) |
+		      (!a && !v && !m ? ALL_ALLOWED : 0));
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return 103;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * The tracer's target thread is in its domain, but a sibling thread is
+ * not: controlling one thread controls its siblings.
+ */
 TEST(thread_group_attach)
 {
-	struct child ctl, mixed, all;
+	int flags;
 
 	if (!dn_enabled())
 		SKIP(return, "disablenetwork is not enabled");
-	ctl = spawn_threads(false, false);
-	mixed = spawn_threads(false, false);
-	all = spawn_threads(true, false);
-	ASSERT_LT(0, ctl.pid);
-	ASSERT_LT(0, mixed.pid);
-	ASSERT_LT(0, all.pid);
-	EXPECT_EQ(0, do_op(OP_ATTACH, ctl.pid));
-	EXPECT_EQ(0, do_op(OP_VM_WRITEV, ctl.pid));
-	RESTRICT();
-	EXPECT_EQ(-EPERM, do_op(OP_ATTACH, mixed.pid));
-	EXPECT_EQ(-EPERM, do_op(OP_VM_WRITEV, mixed.pid));
-	EXPECT_EQ(-EACCES, do_op(OP_MEM_WRITE, mixed.pid));
-	/* Every thread restricted: as restricted as the tracer. */
-	EXPECT_EQ(0, do_op(OP_ATTACH, all.pid));
-	EXPECT_EQ(0, do_op(OP_VM_WRITEV, all.pid));
-	reap(ctl);
-	reap(mixed);
-	reap(all);
+	/* Control: nobody restricted. */
+	flags = -1;
+	EXPECT_EQ(ALL_ALLOWED, in_child(group_probe, &flags));
+	/* Only the main thread in the tracer's domain. */
+	flags = 0;
+	EXPECT_EQ(ATTACH_DENIED | VM_DENIED | MEM_DENIED,
+		  in_child(group_probe, &flags));
+	/* Every thread in it. */
+	flags = PR_NETWORK_ALL_THREADS;
+	EXPECT_EQ(ALL_ALLOWED, in_child(group_probe, &flags));
 }
 
 /* PTRACE_TRACEME by a restricted thread with an unrestricted sibling. */
 TEST(thread_group_traceme)
 {
-	struct child ctl, mixed, all;
+	struct child ctl, mixed, all, inside;
 
 	if (!dn_enabled())
 		SKIP(return, "disablenetwork is not enabled");
@@ -402,7 +459,11 @@ TEST(thread_group_traceme)
 	EXPECT_EQ(0, traceme(ctl));
 	RESTRICT();
 	EXPECT_EQ(-EPERM, traceme(mixed));
-	EXPECT_EQ(0, traceme(all));
+	/* Each thread restricted on its own: outside the parent's domain. */
+	EXPECT_EQ(-EPERM, traceme(all));
+	/* Forked after the parent's call: every thread in its domain. */
+	inside = spawn_threads(false, true);
+	EXPECT_EQ(0, traceme(inside));
 }
 
 /*

@@ -171,8 +171,13 @@ static void child(const bool restricted, const unsigned int n)
 		if (lsn < 0)
 			_exit(5);
 	}
-	if (restricted && dn_restrict())
+	/* Both modes, nested domains, and whole processes. */
+	if (restricted && dn_restrict(n % 3 == 1 ? PR_NETWORK_STRICT :
+				      PR_NETWORK_OFF,
+				      n % 7 == 1 ? PR_NETWORK_ALL_THREADS : 0))
 		_exit(3);
+	if (restricted && n % 5 == 1 && dn_restrict())
+		_exit(6);
 	if (race)
 		listen_race(lsn, port, n % 4 == 1);
 	count(restricted, inet_socket());
@@ -284,10 +289,10 @@ int main(int argc, char *argv[])
 	pthread_t workers[WORKERS], tx, rx;
 	int seconds = argc > 1 ? atoi(argv[1]) : 30;
 	int lsn, sink, i;
-	long leaked = 0;
+	long leaked = 0, domains, leaked_domains;
 
 	if (argc > 1 && !strcmp(argv[1], "probe"))
-		return (dn_get() == PR_NETWORK_OFF) | (inet_socket() == -EPERM) << 1;
+		return (dn_get() > 0) | (inet_socket() == -EPERM) << 1;
 	if (seconds <= 0 || seconds > 60)
 		seconds = 60;
 	if (!dn_enabled()) {
@@ -299,6 +304,7 @@ int main(int argc, char *argv[])
 	if (counts == MAP_FAILED)
 		return 1;
 	memset(counts, 0, sizeof(*counts));
+	domains = dn_live_domains();
 
 	tcp_server.sin_family = AF_INET;
 	tcp_server.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -330,11 +336,18 @@ int main(int argc, char *argv[])
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		leaked++;
 	leaked += threads_left() - 1;
+	/* Every domain freed once its last task is gone. */
+	leaked_domains = domains < 0 ? 0 :
+			 dn_wait_live_domains(domains, 5000) - domains;
 
 	printf("stress: %lu denied as expected, %lu allowed as expected, ",
 	       counts->denied, counts->allowed);
-	printf("%lu wrong, %lu children, %lu packets, %ld leaked\n",
+	printf("%lu wrong, %lu children, %lu packets, %ld leaked",
 	       counts->wrong, counts->children, counts->traffic, leaked);
-	return counts->wrong || leaked || !counts->denied || !counts->allowed ||
-	       !counts->traffic;
+	if (domains < 0)
+		printf(", domains not counted (%s)\n", DN_LIVE_DOMAINS);
+	else
+		printf(", %ld leaked domains\n", leaked_domains);
+	return counts->wrong || leaked || leaked_domains || !counts->denied ||
+	       !counts->allowed || !counts->traffic;
 }

@@ -369,4 +369,20 @@ TEST_F(uring, personality_restricted)
 	EXPECT_EQ(-EPERM, ring_socket(&self->ring, AF_INET, 0));
 }
 
+/* A personality of the domain the task's is nested in: outside it. */
+TEST_F(uring, personality_enclosing_domain)
+{
+	int id;
+
+	RESTRICT();
+	id = syscall(__NR_io_uring_register, self->ring.fd,
+		     IORING_REGISTER_PERSONALITY, NULL, 0);
+	ASSERT_LT(0, id);
+	/* Control: from the domain it belongs to. */
+	EXPECT_EQ(0, ring_nop(&self->ring, id));
+	RESTRICT();
+	EXPECT_EQ(-EPERM, ring_nop(&self->ring, id));
+	EXPECT_EQ(0, ring_nop(&self->ring, 0));
+}
+
 TEST_HARNESS_MAIN
