@@ -6,8 +6,8 @@
  * bind, connect, listen or send to an explicit address on a non-AF_UNIX
  * socket it already holds, nor set an option or pass a control message
  * that changes where such a socket's traffic goes, nor test-run, attach or
- * detach a BPF program.  Sockets connected or listening before the
- * restriction keep working, with the reach they had.
+ * detach a BPF program or open an iterator.  Sockets connected or
+ * listening before the restriction keep working, with the reach they had.
  *
  * AF_UNIX pathname sockets stay usable in PR_NETWORK_OFF mode because
  * file permissions guard them.  Abstract AF_UNIX names have no such
@@ -296,6 +296,7 @@ static const struct refused_name refused_names[] = {
 	{ SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, DN_OPT },
 	{ SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, DN_OPT },
 	{ SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, DN_OPT },
+	{ SOL_SOCKET, SO_INCOMING_CPU, DN_OPT },
 	{ SOL_PACKET, PACKET_FANOUT, DN_OPT },
 	{ SOL_PACKET, PACKET_FANOUT_DATA, DN_OPT },
 	{ SOL_PACKET, PACKET_IGNORE_OUTGOING, DN_OPT },
@@ -547,10 +548,14 @@ static int hook_sctp_bind_connect(struct sock *const sk, const int optname,
  * (BPF_F_TEST_XDP_LIVE_FRAMES), SCHED_CLS and LWT runs can too
  * (bpf_clone_redirect()), and attaching a program to an interface, a
  * cgroup, a sockmap or the netns (sk_lookup) steers traffic, the task's
- * own and other tasks'.  The hook sees the command, on the kernel's copy
- * of the attributes, but not the program type: every test run, attachment
- * and detachment is refused.  Loading programs and updating maps stay
- * allowed (see the admin guide's limits).
+ * own and other tasks'.  BPF_RAW_TRACEPOINT_OPEN attaches too: tracing,
+ * LSM and freplace programs (an freplace program replaces a function of
+ * an attached XDP or TC program), and BPF_ITER_CREATE runs an iterator,
+ * which may set options on every socket of the netns.  The hook sees the
+ * command, on the kernel's copy of the attributes, but not the program
+ * type: every test run, attachment, detachment and iterator is refused.
+ * Loading programs and updating maps stay allowed (see the admin guide's
+ * limits: a prog_array update attaches a program too).
  */
 static int hook_bpf(const int cmd, union bpf_attr *const attr,
 		    const unsigned int size)
@@ -562,6 +567,8 @@ static int hook_bpf(const int cmd, union bpf_attr *const attr,
 	case BPF_LINK_CREATE:
 	case BPF_LINK_UPDATE:
 	case BPF_LINK_DETACH:
+	case BPF_RAW_TRACEPOINT_OPEN:
+	case BPF_ITER_CREATE:
 		break;
 	default:
 		return 0;
@@ -989,6 +996,8 @@ static void test_setsockopt(struct kunit *const test)
 		{ AF_INET, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, true },
 		{ AF_INET6, SOL_SOCKET, SO_ATTACH_REUSEPORT_EBPF, true },
 		{ AF_INET, SOL_SOCKET, SO_DETACH_REUSEPORT_BPF, true },
+		{ AF_INET6, SOL_SOCKET, SO_INCOMING_CPU, true },
+		{ AF_INET, SOL_SOCKET, SO_REUSEPORT, false },
 		{ AF_PACKET, SOL_PACKET, PACKET_FANOUT_DATA, true },
 		{ AF_PACKET, SOL_PACKET, PACKET_IGNORE_OUTGOING, true },
 		{ AF_INET, SOL_RAW, ICMP_FILTER, true },
@@ -1099,9 +1108,11 @@ static void test_bpf_commands(struct kunit *const test)
 		{ BPF_PROG_TEST_RUN, true },	{ BPF_PROG_ATTACH, true },
 		{ BPF_PROG_DETACH, true },	{ BPF_LINK_CREATE, true },
 		{ BPF_LINK_UPDATE, true },	{ BPF_LINK_DETACH, true },
+		{ BPF_RAW_TRACEPOINT_OPEN, true }, { BPF_ITER_CREATE, true },
 		{ BPF_PROG_LOAD, false },	{ BPF_MAP_CREATE, false },
 		{ BPF_MAP_LOOKUP_ELEM, false },	{ BPF_OBJ_GET, false },
 		{ BPF_PROG_QUERY, false },	{ BPF_LINK_GET_FD_BY_ID, false },
+		{ BPF_MAP_UPDATE_ELEM, false },
 	};
 	union bpf_attr *const attr =
 		kunit_kzalloc(test, sizeof(*attr), GFP_KERNEL);

@@ -5,9 +5,14 @@
  * In 6.12 only loading a program checks a capability: a task that holds a
  * program file descriptor can test-run it (an XDP run can send frames on
  * any interface) or attach it.  A restricted task may not run, attach or
- * detach a program, nor create, update or detach a link.  The programs
- * are loaded before the call, by the same task, and each command first
- * succeeds unrestricted, in a private network namespace.
+ * detach a program, nor create, update or detach a link, nor open a raw
+ * tracepoint or an iterator.  The programs are loaded before the call, by
+ * the same task, and each command first succeeds unrestricted, in a
+ * private network namespace, where the test kernel can make it succeed:
+ * iterators and freplace programs need BTF, and raw tracepoints need
+ * CONFIG_BPF_EVENTS (only the every-LSM kernel has it).  Elsewhere the
+ * control shows the kernel's own check refusing the held object (EINVAL),
+ * a check the hook comes before.
  *
  * Copyright (C) 2026 The disablenetwork authors
  */
@@ -87,6 +92,25 @@ static int link_detach(const int link)
 	return sys_bpf(BPF_LINK_DETACH, &attr);
 }
 
+/* Opens an iterator on a link: its file descriptor, or -errno. */
+static int iter_create(const int link)
+{
+	union bpf_attr attr = { .iter_create.link_fd = link };
+
+	return sys_bpf(BPF_ITER_CREATE, &attr);
+}
+
+/* Attaches a program to a raw tracepoint: a link, or -errno. */
+static int raw_tp_open(const int prog, const char *const name)
+{
+	union bpf_attr attr = {
+		.raw_tracepoint.name = (uintptr_t)name,
+		.raw_tracepoint.prog_fd = prog,
+	};
+
+	return sys_bpf(BPF_RAW_TRACEPOINT_OPEN, &attr);
+}
+
 /* Attaches or detaches a flow dissector to the network namespace. */
 static int flow_dissector(const int cmd, const int prog)
 {
@@ -130,11 +154,14 @@ TEST(held_programs)
 	link = link_create(xdp, lo);
 	ASSERT_LE(0, link);
 	ASSERT_EQ(0, flow_dissector(BPF_PROG_ATTACH, flow));
+	/* Not an iterator link: bpf_iter_new_fd() refuses it. */
+	EXPECT_EQ(-EINVAL, iter_create(link));
 
 	RESTRICT();
 	EXPECT_EQ(-EPERM, test_run(xdp));
 	EXPECT_EQ(-EPERM, link_update(link, xdp2));
 	EXPECT_EQ(-EPERM, link_detach(link));
+	EXPECT_EQ(-EPERM, iter_create(link));
 	EXPECT_EQ(-EPERM, flow_dissector(BPF_PROG_DETACH, flow));
 	/* Unrestricted, this one would be EEXIST. */
 	EXPECT_EQ(-EPERM, flow_dissector(BPF_PROG_ATTACH, flow));
@@ -143,6 +170,33 @@ TEST(held_programs)
 	EXPECT_EQ(-EPERM, link_create(xdp, lo));
 	/* Loading stays allowed. */
 	EXPECT_LE(0, load(BPF_PROG_TYPE_XDP, XDP_PASS));
+}
+
+TEST(raw_tracepoint)
+{
+	const char *name = "sys_enter";
+	int prog, link;
+
+	if (!dn_enabled())
+		SKIP(return, "disablenetwork is not enabled");
+	prog = load(BPF_PROG_TYPE_RAW_TRACEPOINT, 0);
+	if (prog == -ENOSYS)
+		SKIP(return, "needs CONFIG_BPF_SYSCALL");
+	if (prog == -EINVAL) {
+		/* No CONFIG_BPF_EVENTS: the attach code refuses XDP. */
+		name = NULL;
+		prog = load(BPF_PROG_TYPE_XDP, XDP_PASS);
+		ASSERT_LE(0, prog);
+		EXPECT_EQ(-EINVAL, raw_tp_open(prog, name));
+	} else {
+		ASSERT_LE(0, prog);
+		link = raw_tp_open(prog, name);
+		ASSERT_LE(0, link);
+		close(link);
+	}
+
+	RESTRICT();
+	EXPECT_EQ(-EPERM, raw_tp_open(prog, name));
 }
 
 TEST_HARNESS_MAIN

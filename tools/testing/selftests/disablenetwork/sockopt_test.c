@@ -2089,6 +2089,20 @@ static int apply_reuseport_cbpf(struct lab *const lab, const int fd,
 }
 
 /*
+ * In a reuseport group, the member on the CPU a packet arrives on wins over
+ * the hash, other processes' sockets included.
+ */
+static int apply_incoming_cpu(struct lab *const lab, const int fd,
+			      const struct edge *const e)
+{
+	const int one = 1;
+
+	if (setopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof(one)))
+		return -EIO;
+	return int_opt(lab, fd, e, 0);
+}
+
+/*
  * A first filter only narrows, and stays allowed (-EIO if it is not);
  * replacing or detaching it is the case.
  */
@@ -2206,6 +2220,19 @@ FIXTURE_VARIANT_ADD(sockopt, so_attach_reuseport_cbpf) {
 		.level = SOL_SOCKET,
 		.name = SO_ATTACH_REUSEPORT_CBPF,
 		.apply = apply_reuseport_cbpf,
+		.witness = W_APPLY,
+	},
+};
+
+/* clang-format off */
+FIXTURE_VARIANT_ADD(sockopt, so_incoming_cpu) {
+	/* clang-format on */
+	.e = {
+		.family = AF_INET,
+		.type = SOCK_DGRAM,
+		.level = SOL_SOCKET,
+		.name = SO_INCOMING_CPU,
+		.apply = apply_incoming_cpu,
 		.witness = W_APPLY,
 	},
 };
