@@ -85,13 +85,6 @@ void disablenetwork_activate(void)
 #include "cred.h"
 #include "domain.h"
 
-static int test_init(struct kunit *const test)
-{
-	if (!disablenetwork_enabled)
-		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
-	return 0;
-}
-
 /*
  * Through the framework's entry points, as a task reaches the hooks: after
  * the first restriction, socket_create and cred_prepare are called.  Each
@@ -160,7 +153,7 @@ static struct kunit_case test_cases[] = {
 
 static struct kunit_suite test_suite = {
 	.name = "disablenetwork_activate",
-	.init = test_init,
+	.init = disablenetwork_kunit_init,
 	.test_cases = test_cases,
 };
 

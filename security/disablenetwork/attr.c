@@ -123,14 +123,6 @@ __init void disablenetwork_add_attr_hooks(void)
 #include <linux/socket.h>
 #include <uapi/linux/lsm.h>
 
-static int test_init(struct kunit *const test)
-{
-	/* Without the module, there is no room for it in the cred blob. */
-	if (!disablenetwork_enabled)
-		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
-	return 0;
-}
-
 /* Reads a file of the module's own directory for the test's kthread. */
 static int read_attr(struct kunit *const test, const char *const name,
 		     char *const buf, const size_t size)
@@ -211,7 +203,7 @@ static struct kunit_case test_cases[] = {
 
 static struct kunit_suite test_suite = {
 	.name = "disablenetwork_attr",
-	.init = test_init,
+	.init = disablenetwork_kunit_init,
 	.test_cases = test_cases,
 };
 

@@ -616,14 +616,6 @@ __init void disablenetwork_add_net_hooks(void)
 #include <linux/tcp.h>
 #include <linux/udp.h>
 
-static int test_init(struct kunit *const test)
-{
-	/* Without the module, there is no room for it in the cred blob. */
-	if (!disablenetwork_enabled)
-		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
-	return 0;
-}
-
 /* Makes the hooks see a current task in a new domain of @mode, or none. */
 static const struct cred *override_mode(struct kunit *const test,
 					const enum disablenetwork_mode mode)
@@ -1476,7 +1468,7 @@ static struct kunit_case test_cases[] = {
 
 static struct kunit_suite test_suite = {
 	.name = "disablenetwork_net",
-	.init = test_init,
+	.init = disablenetwork_kunit_init,
 	.test_cases = test_cases,
 };
 

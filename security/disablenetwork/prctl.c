@@ -131,14 +131,6 @@ __init void disablenetwork_add_prctl_hooks(void)
 #include <linux/bits.h>
 #include <linux/limits.h>
 
-static int test_init(struct kunit *const test)
-{
-	/* Without the module, there is no room for it in the cred blob. */
-	if (!disablenetwork_enabled)
-		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
-	return 0;
-}
-
 static void test_foreign_options(struct kunit *const test)
 {
 	const int options[] = {
@@ -327,7 +319,7 @@ static struct kunit_case test_cases[] = {
 
 static struct kunit_suite test_suite = {
 	.name = "disablenetwork_prctl",
-	.init = test_init,
+	.init = disablenetwork_kunit_init,
 	.test_cases = test_cases,
 };
 

@@ -171,14 +171,6 @@ __init void disablenetwork_add_task_hooks(void)
 #include <kunit/test.h>
 #include <linux/err.h>
 
-static int test_init(struct kunit *const test)
-{
-	/* Without the module, there is no room for it in the cred blob. */
-	if (!disablenetwork_enabled)
-		kunit_skip(test, "disablenetwork is not enabled (lsm=)");
-	return 0;
-}
-
 /*
  * The ptrace decision, with the test's own kthread on both sides: its
  * objective credentials (what a tracer sees, committed for real) put it
@@ -344,7 +336,7 @@ static struct kunit_case test_cases[] = {
 
 static struct kunit_suite test_suite = {
 	.name = "disablenetwork_task",
-	.init = test_init,
+	.init = disablenetwork_kunit_init,
 	.test_cases = test_cases,
 };
 
